@@ -1,0 +1,1 @@
+"""Knowledge of the Danish language and of Danish public administration."""

@@ -1,0 +1,188 @@
+"""Ingest files into the register and the index.
+
+For each file: keep the original, skip bytes already filed, run the pure pipeline
+(optionally in worker processes), file the documents in one transaction, and
+update the index. A file that fails is recorded with its reason; the batch goes on.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from politikbase.index import IndexDocument, SearchIndex
+from politikbase.models import ExtractionError
+from politikbase.pipeline import ProcessedSource, process_source
+from politikbase.store import DocumentRecord, Register
+from politikbase.store.blobs import sha256_of
+
+# Files larger than this are refused before reading: they are not policy documents,
+# and reading them whole would risk the machine's memory.
+MAX_FILE_BYTES = 512 * 1024 * 1024
+# Commit the index every so many files, so a long batch shows results early and a
+# crash loses little index work (the register is the truth; `reindex` rebuilds).
+INDEX_COMMIT_EVERY = 200
+
+
+@dataclass(slots=True)
+class FileOutcome:
+    path: str
+    status: str  # "new" | "updated" | "unchanged" | "failed"
+    sha256: str | None = None
+    documents: int = 0
+    error: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class IngestSummary:
+    outcomes: list[FileOutcome] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(1 for outcome in self.outcomes if outcome.status == status)
+
+    @property
+    def failures(self) -> list[FileOutcome]:
+        return [outcome for outcome in self.outcomes if outcome.status == "failed"]
+
+
+def iter_files(paths: Iterable[Path]) -> Iterator[Path]:
+    """Files named, and files inside folders named (recursively, hidden ones skipped)."""
+    for path in paths:
+        if path.is_dir():
+            for root, folders, files in os.walk(path):
+                folders[:] = sorted(f for f in folders if not f.startswith("."))
+                for name in sorted(files):
+                    if not name.startswith("."):
+                        yield Path(root) / name
+        else:
+            yield path
+
+
+def index_document(record: DocumentRecord) -> IndexDocument:
+    return IndexDocument(
+        record_id=record.id, title=record.title, text=record.text,
+        municipality=record.municipality, doc_type=record.doc_type,
+        page_starts=record.page_starts,
+    )
+
+
+def _process_path(path: str) -> ProcessedSource:
+    """Worker entry point: read and process one file (raises ExtractionError)."""
+    return process_source(Path(path).read_bytes(), Path(path).name)
+
+
+def _describe(error: BaseException) -> str:
+    if isinstance(error, ExtractionError):
+        return str(error)
+    return f"internal error while processing the file ({type(error).__name__}: {error})"
+
+
+class Ingester:
+    def __init__(self, register: Register, index: SearchIndex) -> None:
+        self.register = register
+        self.index = index
+        self._uncommitted = 0
+
+    def ingest(
+        self, paths: Iterable[Path], *, jobs: int = 1, retry_failed: bool = False,
+        on_file: Callable[[FileOutcome], None] | None = None,
+    ) -> IngestSummary:
+        summary = IngestSummary()
+        files = list(iter_files(paths))
+        executor: Executor | None = ProcessPoolExecutor(jobs) if jobs > 1 else None
+        try:
+            pending: list[tuple[Path, str, int, Future[ProcessedSource] | None]] = []
+            for path in files:
+                outcome, prepared = self._prepare(path, retry_failed)
+                if outcome is not None:
+                    self._finish(summary, outcome, on_file)
+                    continue
+                assert prepared is not None
+                sha256, size = prepared
+                future = executor.submit(_process_path, str(path)) if executor else None
+                pending.append((path, sha256, size, future))
+                # Keep a bounded window of work in flight, in file order.
+                while pending and (executor is None or len(pending) > jobs * 2):
+                    self._finish(summary, self._file(*pending.pop(0)), on_file)
+            while pending:
+                self._finish(summary, self._file(*pending.pop(0)), on_file)
+        finally:
+            if executor:
+                executor.shutdown(cancel_futures=True)
+            self.index.commit()
+        return summary
+
+    def _finish(
+        self, summary: IngestSummary, outcome: FileOutcome,
+        on_file: Callable[[FileOutcome], None] | None,
+    ) -> None:
+        summary.outcomes.append(outcome)
+        if on_file:
+            on_file(outcome)
+
+    def _prepare(
+        self, path: Path, retry_failed: bool
+    ) -> tuple[FileOutcome | None, tuple[str, int] | None]:
+        """Keep the original; say "unchanged" for bytes already filed."""
+        try:
+            size = path.stat().st_size
+            if size > MAX_FILE_BYTES:
+                return FileOutcome(
+                    str(path), "failed",
+                    error=f"file too large ({size:,} bytes; limit {MAX_FILE_BYTES:,})",
+                ), None
+            data = path.read_bytes()
+        except OSError as error:
+            return FileOutcome(str(path), "failed", error=f"cannot read file: {error}"), None
+        sha256 = sha256_of(data)
+        known = self.register.source(sha256)
+        if known is not None and (known.status == "ok" or not retry_failed):
+            return FileOutcome(
+                str(path), "unchanged", sha256=sha256, documents=known.document_count,
+                error=known.error,
+            ), None
+        self.register.keep_original(data)
+        return None, (sha256, size)
+
+    def _file(
+        self, path: Path, sha256: str, size: int, future: Future[ProcessedSource] | None
+    ) -> FileOutcome:
+        try:
+            processed = future.result() if future else _process_path(str(path))
+        except Exception as error:
+            reason = _describe(error)
+            self.register.record_failure(sha256, path.name, size, None, reason)
+            return FileOutcome(str(path), "failed", sha256=sha256, error=reason)
+        filing = self.register.file_documents(
+            sha256, path.name, size, processed.format, processed.documents, processed.warnings
+        )
+        for removed in filing.removed:
+            self.index.delete(removed)
+        for record in self.register.documents_by_ids(filing.to_index).values():
+            self.index.add(index_document(record))
+        self._uncommitted += 1
+        if self._uncommitted >= INDEX_COMMIT_EVERY:
+            self.index.commit()
+            self._uncommitted = 0
+        status = "updated" if filing.updated and not filing.added else "new"
+        if not filing.added and not filing.updated:
+            status = "unchanged"
+        return FileOutcome(
+            str(path), status, sha256=sha256, documents=len(processed.documents),
+            warnings=processed.warnings,
+        )
+
+
+def reindex(register: Register, index: SearchIndex) -> int:
+    """Rebuild the index from the register (the register is the truth)."""
+    index.clear()
+    count = 0
+    for record in register.iter_documents():
+        index.add(index_document(record))
+        count += 1
+    index.commit()
+    return count
