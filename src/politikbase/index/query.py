@@ -1,0 +1,281 @@
+"""From what a person types to a tantivy query.
+
+The query language is forgiving and never fails: words are searched (any of them; the
+more a passage holds, the higher it ranks), "quoted words" must occur as a phrase,
+-word excludes passages with that word, and every other character is ignored. An
+unclosed quote runs to the end of the query. Hyphenated words ("IT-strategi") rank
+higher where they occur together, and truncated words ("børne- og ungepolitik") stand
+for their compounds, as in indexed text.
+
+Each word is looked up as itself in the title and the text, and on the expansion
+fields where compound parts are indexed (so "politik" finds "handicappolitikken"). A
+compound word is also looked up by its two halves found apart ("informationssikker-
+hedspolitik" finds "politik for informationssikkerhed"), and a participle by its base
+("handicappede" finds "handicap"). Weights rank an exact word above a part of one,
+and a title above the text.
+
+Danish says the same thing as a compound or as a phrase with a preposition:
+"politik for handicappede" is "handicappolitik", "strategi for energi" is
+"energistrategi", "unge politik" is "ungepolitik". So the query also looks for the
+compounds its words form (modifier, linking letter, head), but only those that occur
+in the index, which keeps the guesses to real words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import tantivy
+
+from politikbase.danish.analyzer import WORD, DanishAnalyzer, WordAnalysis
+from politikbase.index.schema import (
+    BODY,
+    BODY_EXPANDED,
+    DOC_TYPE,
+    MUNICIPALITY,
+    TITLE,
+    TITLE_EXPANDED,
+)
+
+TITLE_WEIGHT = 2.0  # a word in the title counts this much more than in the text
+EXPANDED_WEIGHT = 0.5  # a match on a part of a word, relative to the word itself
+COMPOUND_HALVES_WEIGHT = 0.5  # a compound's modifier and head found apart
+BASE_FORM_WEIGHT = 0.8  # a participle's base word ("handicap" for "handicappede")
+RECOMPOSED_WEIGHT = 1.0  # a compound formed from two query words
+SINGLE_HALF_WEIGHT = 0.2  # one half of a compound alone, when nothing better matches
+
+# Prepositions that link a head to its modifier: "politik for handicappede".
+LINKING_PREPOSITIONS = frozenset(
+    ["for", "af", "med", "til", "om", "på", "i", "mod", "ved", "fra", "over", "under", "efter"]
+)
+COMPOUND_LINKS = ("", "s", "e")
+
+FIELD_WEIGHTS = (
+    (TITLE, TITLE_WEIGHT),
+    (BODY, 1.0),
+    (TITLE_EXPANDED, TITLE_WEIGHT * EXPANDED_WEIGHT),
+    (BODY_EXPANDED, EXPANDED_WEIGHT),
+)
+
+PHRASE = re.compile(r'"([^"]*)(?:"|$)')
+HYPHENATED = re.compile(r"[^\W_]+(?:-[^\W_]+)+")
+EXCLUDED_WORD = re.compile(r"(?:^|(?<=\s))-([^\W_]+)")
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedQuery:
+    """A query analysed into index terms."""
+
+    words: tuple[WordAnalysis, ...]
+    phrases: tuple[tuple[tuple[int, str], ...], ...]  # (position, term) pairs
+    excluded: tuple[str, ...]
+    compounds: tuple[str, ...] = ()  # terms of compounds that query words form
+    # Hyphenated words ("IT-strategi", "0-18 år") rank higher where they occur as written.
+    hyphenated: tuple[tuple[tuple[int, str], ...], ...] = ()
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.words and not self.phrases
+
+    def highlight_terms(self) -> frozenset[str]:
+        """The terms whose words a snippet marks."""
+        terms: set[str] = set()
+        for word in self.words:
+            terms.update(t for t in (word.term, word.base, word.modifier, word.head) if t)
+        for phrase in self.phrases:
+            terms.update(term for _, term in phrase)
+        terms.update(self.compounds)
+        return frozenset(terms)
+
+
+def parse_query(
+    text: str, analyzer: DanishAnalyzer, known_term: Callable[[str], bool] | None = None
+) -> ParsedQuery:
+    """The words, phrases and exclusions of a query; any text is accepted.
+
+    `known_term` tells whether a term occurs in the index; without it, no compounds
+    are formed from the query's words.
+    """
+    phrases: list[tuple[tuple[int, str], ...]] = []
+    words: dict[str, WordAnalysis] = {}
+    compounds: list[str] = []
+    for match in PHRASE.finditer(text):
+        phrase = _phrase_terms(match.group(1), analyzer)
+        if len(phrase) > 1:
+            phrases.append(phrase)
+        for word in WORD.findall(match.group(1)):
+            _add_word(words, analyzer.analyze_word(word.lower()))
+    rest = PHRASE.sub(" ", text)
+    excluded = []
+    for word in EXCLUDED_WORD.findall(rest):
+        term = analyzer.stem(word.lower())
+        if term:
+            excluded.append(term)
+    included = EXCLUDED_WORD.sub(" ", rest)
+    hyphenated = [_phrase_terms(match.group(), analyzer) for match in HYPHENATED.finditer(included)]
+    sequence = [word.lower() for word in WORD.findall(included)]
+    for word in sequence:
+        _add_word(words, analyzer.analyze_word(word))
+    for completed in analyzer.splitter.complete_truncations(included.lower()):
+        _add_word(words, analyzer.analyze_word(completed))  # "børne- og ungepolitik"
+    if known_term is not None:
+        for term in recomposed_compounds(sequence, analyzer, known_term):
+            if term not in words and term not in compounds:
+                compounds.append(term)
+    return ParsedQuery(
+        words=tuple(words.values()),
+        phrases=tuple(phrases),
+        excluded=tuple(excluded),
+        compounds=tuple(compounds),
+        hyphenated=tuple(phrase for phrase in hyphenated if len(phrase) > 1),
+    )
+
+
+def recomposed_compounds(
+    words: Sequence[str], analyzer: DanishAnalyzer, known_term: Callable[[str], bool]
+) -> list[str]:
+    """Terms of the known compounds that adjacent query words form.
+
+    "unge politik" → ungepolitik (modifier first); "politik for handicappede" →
+    handicappolitik (the word after the preposition is the modifier).
+    """
+    found: list[str] = []
+    for index, first in enumerate(words[:-1]):
+        second = words[index + 1]
+        pairs = [(first, second)]  # "unge politik": modifier, then head
+        if second in LINKING_PREPOSITIONS and index + 2 < len(words):
+            pairs.append((words[index + 2], first))  # "politik for handicappede"
+        for modifier, head in pairs:
+            if analyzer.analyze_word(head).term is None or modifier == head:
+                continue
+            found.extend(_known_compounds(modifier, head, analyzer, known_term))
+    return found
+
+
+def _known_compounds(
+    modifier: str, head: str, analyzer: DanishAnalyzer, known_term: Callable[[str], bool]
+) -> list[str]:
+    if analyzer.analyze_word(modifier).term is None:
+        return []
+    forms = [modifier]
+    base = analyzer.base_word(modifier)
+    if base is not None:
+        forms.append(base)
+    terms = []
+    for form in forms:
+        for link in COMPOUND_LINKS:
+            term = analyzer.stem(form + link + head)
+            if term is not None and term not in terms and known_term(term):
+                terms.append(term)
+    return terms
+
+
+def _add_word(words: dict[str, WordAnalysis], analysis: WordAnalysis) -> None:
+    if analysis.term is not None and analysis.term not in words:
+        words[analysis.term] = analysis
+
+
+def _phrase_terms(text: str, analyzer: DanishAnalyzer) -> tuple[tuple[int, str], ...]:
+    """Terms of a phrase with their positions; stop words leave a gap, as in the index."""
+    terms = []
+    for position, word in enumerate(WORD.findall(text)):
+        term = analyzer.stem(word.lower())
+        if term is not None:
+            terms.append((position, term))
+    if terms and terms[0][0]:
+        first = terms[0][0]
+        terms = [(position - first, term) for position, term in terms]
+    return tuple(terms)
+
+
+def build_query(
+    parsed: ParsedQuery,
+    schema: tantivy.Schema,
+    *,
+    municipality: str | None = None,
+    doc_type: str | None = None,
+) -> tantivy.Query | None:
+    """The tantivy query for a parsed query and filters; None when it asks for nothing."""
+    if parsed.is_empty:
+        return None
+    should = tantivy.Occur.Should
+    must = tantivy.Occur.Must
+    word_queries = [(should, _word_query(schema, word)) for word in parsed.words]
+    word_queries.extend(
+        (should, _term_in_fields(schema, term, RECOMPOSED_WEIGHT)) for term in parsed.compounds
+    )
+    word_queries.extend((should, _phrase_in_fields(schema, phrase)) for phrase in parsed.hyphenated)
+    clauses: list[tuple[tantivy.Occur, tantivy.Query]] = []
+    if word_queries:
+        clauses.append((must, tantivy.Query.boolean_query(word_queries)))
+    clauses.extend((must, _phrase_in_fields(schema, phrase)) for phrase in parsed.phrases)
+    for field, value in ((MUNICIPALITY, municipality), (DOC_TYPE, doc_type)):
+        if value is not None:
+            exact = tantivy.Query.term_query(schema, field, value, index_option="basic")
+            clauses.append((must, tantivy.Query.const_score_query(exact, 0.0)))
+    for term in parsed.excluded:
+        for field, _ in FIELD_WEIGHTS:  # "-demens" also excludes "demensstrategi"
+            clauses.append(
+                (
+                    tantivy.Occur.MustNot,
+                    tantivy.Query.term_query(schema, field, term, index_option="basic"),
+                )
+            )
+    return tantivy.Query.boolean_query(clauses)
+
+
+def _word_query(schema: tantivy.Schema, word: WordAnalysis) -> tantivy.Query:
+    if word.term is None:  # stop words never reach here; kept total for safety
+        return tantivy.Query.empty_query()
+    alternatives = [(tantivy.Occur.Should, _term_in_fields(schema, word.term, 1.0))]
+    if word.base is not None:
+        alternatives.append(
+            (tantivy.Occur.Should, _term_in_fields(schema, word.base, BASE_FORM_WEIGHT))
+        )
+    if word.modifier is not None and word.head is not None:
+        halves = tantivy.Query.boolean_query(
+            [
+                (tantivy.Occur.Must, _term_in_fields(schema, word.modifier, 1.0)),
+                (tantivy.Occur.Must, _term_in_fields(schema, word.head, 1.0)),
+            ]
+        )
+        alternatives.append(
+            (tantivy.Occur.Should, tantivy.Query.boost_query(halves, COMPOUND_HALVES_WEIGHT))
+        )
+        if SINGLE_HALF_WEIGHT > 0:
+            alternatives.extend(
+                (tantivy.Occur.Should, _term_in_fields(schema, half, SINGLE_HALF_WEIGHT))
+                for half in (word.modifier, word.head)
+            )
+    return tantivy.Query.boolean_query(alternatives)
+
+
+def _phrase_in_fields(schema: tantivy.Schema, phrase: tuple[tuple[int, str], ...]) -> tantivy.Query:
+    return tantivy.Query.boolean_query(
+        [
+            (
+                tantivy.Occur.Should,
+                tantivy.Query.boost_query(
+                    tantivy.Query.phrase_query(schema, field, list(phrase)), weight
+                ),
+            )
+            for field, weight in ((TITLE, TITLE_WEIGHT), (BODY, 1.0))
+        ]
+    )
+
+
+def _term_in_fields(schema: tantivy.Schema, term: str, weight: float) -> tantivy.Query:
+    return tantivy.Query.boolean_query(
+        [
+            (
+                tantivy.Occur.Should,
+                tantivy.Query.boost_query(
+                    tantivy.Query.term_query(schema, field, term, index_option="freq"),
+                    weight * field_weight,
+                ),
+            )
+            for field, field_weight in FIELD_WEIGHTS
+        ]
+    )
