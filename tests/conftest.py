@@ -1,10 +1,113 @@
+"""Shared fixtures: the real seed material, and builders for PDF and Word files."""
+
 from __future__ import annotations
 
+import io
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 
+import docx
 import pytest
+from docx.enum.style import WD_STYLE_TYPE
+from fpdf import FPDF
+from fpdf.enums import XPos, YPos
 
 from politikbase.settings import shared_dir
+
+PdfBuilder = Callable[..., bytes]
+DocxBuilder = Callable[..., bytes]
+
+
+def build_pdf(
+    pages: Sequence[str],
+    *,
+    title: str | None = None,
+    author: str | None = None,
+    heading: str | None = None,
+    password: str | None = None,
+) -> bytes:
+    """A text-layer PDF with one page per string (core font, so Latin-1 text only).
+
+    `heading` is set in large type at the top of the first page.
+    """
+    pdf = FPDF()
+    pdf.set_creation_date(datetime(2024, 1, 1, tzinfo=UTC))
+    if title is not None:
+        pdf.set_title(title)
+    if author is not None:
+        pdf.set_author(author)
+    for number, text in enumerate(pages):
+        pdf.add_page()
+        if number == 0 and heading:
+            pdf.set_font("Helvetica", "B", 24)
+            pdf.multi_cell(0, 11, heading, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.set_font("Helvetica", "", 11)
+        for line in text.split("\n"):
+            pdf.cell(0, 6, line, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    if password is not None:
+        pdf.set_encryption(owner_password="ejer-" + password, user_password=password)
+    return bytes(pdf.output())
+
+
+def build_scanned_pdf(pages: int) -> bytes:
+    """A PDF whose pages are images only, like a scan without OCR."""
+    from PIL import Image, ImageDraw
+
+    pdf = FPDF()
+    pdf.set_creation_date(datetime(2024, 1, 1, tzinfo=UTC))
+    for _ in range(pages):
+        image = Image.new("L", (400, 560), color=255)
+        draw = ImageDraw.Draw(image)
+        for row in range(40, 520, 16):
+            draw.rectangle((40, row, 360, row + 6), fill=60)
+        pdf.add_page()
+        pdf.image(image, x=10, y=10, w=190)
+    return bytes(pdf.output())
+
+
+def build_docx(
+    blocks: Sequence[tuple[str, str]],
+    *,
+    core_title: str = "",
+    table: Sequence[Sequence[str]] | None = None,
+) -> bytes:
+    """A Word file of (style, text) paragraphs; a style of "" is Normal.
+
+    A style that the default template lacks is created as a paragraph style with
+    that name (how Danish Word names its headings: "Overskrift 1").
+    """
+    document = docx.Document()
+    document.core_properties.title = core_title
+    existing = {style.name for style in document.styles}
+    for style, text in blocks:
+        if style and style not in existing:
+            document.styles.add_style(style, WD_STYLE_TYPE.PARAGRAPH)
+            existing.add(style)
+        document.add_paragraph(text, style=style or None)
+    if table:
+        grid = document.add_table(rows=len(table), cols=len(table[0]))
+        for row, values in zip(grid.rows, table, strict=True):
+            for cell, value in zip(row.cells, values, strict=True):
+                cell.text = value
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def make_pdf() -> PdfBuilder:
+    return build_pdf
+
+
+@pytest.fixture
+def make_scanned_pdf() -> Callable[[int], bytes]:
+    return build_scanned_pdf
+
+
+@pytest.fixture
+def make_docx() -> DocxBuilder:
+    return build_docx
 
 
 @pytest.fixture(scope="session")

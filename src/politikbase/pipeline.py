@@ -64,6 +64,9 @@ def documents_of(extracted: ExtractedDocument, first_ordinal: int) -> list[NewDo
     for number, segment in enumerate(_segments(extracted, text)):
         whole = segment.kind in WHOLE_DOCUMENT_KINDS
         title = (extracted.title if whole and extracted.title else segment.title) or ""
+        if extracted.needs_repair and title:
+            # A title read from a PDF page carries the page's damage ("Sundhedspoli k").
+            title = repair_text(title).text.strip()
         body = text[segment.start : segment.end]
         facts = basic_facts(title or body[:120], body, extracted.municipality)
         documents.append(
