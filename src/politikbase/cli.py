@@ -150,8 +150,11 @@ def list_documents(
         _print_json([Service.summary_json(record) for record in records])
         return
     table = Table(title=f"Registeret: {len(records)} dokumenter")
-    for column in ("id", "titel", "type", "organisation", "kilde"):
-        table.add_column(column, overflow="fold")
+    table.add_column("id", no_wrap=True)
+    table.add_column("titel", ratio=3)
+    table.add_column("type", no_wrap=True)
+    table.add_column("organisation", ratio=1)
+    table.add_column("kilde", ratio=1, overflow="ellipsis", no_wrap=True)
     for record in records:
         table.add_row(
             escape(record.public_id), escape(record.title), record.doc_type,
