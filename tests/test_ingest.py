@@ -60,7 +60,7 @@ def _ingest(data_dir: Path, *paths: Path, retry_failed: bool = False):
 
 
 def test_batch_goes_on_past_bad_files(tmp_path: Path, batch: Path) -> None:
-    service, summary = _ingest(tmp_path / "data", batch)
+    _, summary = _ingest(tmp_path / "data", batch)
     by_name = {Path(o.path).name: o for o in summary.outcomes}
     assert len(by_name) == 8
     for name in ("frivillighed.pdf", "kultur.docx", "ansi.txt", "scripts.html"):
@@ -96,7 +96,7 @@ def test_text_of_good_files_is_right(tmp_path: Path, batch: Path) -> None:
 
 def test_register_is_sound_and_reingest_adds_nothing(tmp_path: Path, batch: Path) -> None:
     data_dir = tmp_path / "data"
-    first_service, first = _ingest(data_dir, batch)
+    first_service, _ = _ingest(data_dir, batch)
     documents_before = first_service.register.count_documents()
     first_service.index.close()
     service, again = _ingest(data_dir, batch)
