@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from politikbase.danish.doc_types import doc_type_from_title
-from politikbase.danish.organisations import main_organisation, organisation_by_name
+from politikbase.analyse.kind import find_kind
+from politikbase.analyse.opening import opening_end, opening_start
+from politikbase.analyse.organisation import find_municipality
+from politikbase.analyse.title import locate
+from politikbase.danish.policy_words import lower_in_place
 from politikbase.models import BasicFacts
 
-# How far into a document the organisation is looked for: the opening names the
-# owner; a long appendix may name many others.
-ORGANISATION_WINDOW = 20_000
+# The kind and the organisation are stated in the title block; reading this much
+# of the text is enough and keeps the ingest of long documents cheap.
+HEAD_CHARS = 20_000
 
 
 def basic_facts(title: str, text: str, municipality_hint: str | None = None) -> BasicFacts:
@@ -18,14 +21,16 @@ def basic_facts(title: str, text: str, municipality_hint: str | None = None) -> 
     normalised to its official name when it is a known one.
     """
     clean_title = " ".join(title.split()) or "(uden titel)"
-    municipality: str | None = None
-    if municipality_hint:
-        known = organisation_by_name(municipality_hint)
-        municipality = known.name if known else municipality_hint.strip()
-    else:
-        municipality = main_organisation(text[:ORGANISATION_WINDOW])
+    head = text[:HEAD_CHARS]
+    lowered = lower_in_place(head)
+    span = locate(head, clean_title)
+    if span is not None and head[span[0] : span[1]] != clean_title:
+        span = None
+    opening = opening_end(head, lowered, opening_start(head, span))
+    kind = find_kind(head, lowered, clean_title, span, opening)
+    municipality = find_municipality(head, clean_title, span, opening, municipality_hint)
     return BasicFacts(
         title=clean_title,
-        doc_type=doc_type_from_title(clean_title),
-        municipality=municipality,
+        doc_type=kind.doc_type,
+        municipality=municipality.name if municipality is not None else None,
     )

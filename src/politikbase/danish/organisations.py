@@ -130,6 +130,94 @@ def _place_to_organisation(place: str) -> Organisation | None:
     return found
 
 
+# The same in capitals, as covers and title blocks write it: "BRØNDBY KOMMUNE".
+_MENTION_UPPER = re.compile(
+    r"(?<![^\W\d_])(?P<place>[A-ZÆØÅ][A-ZÆØÅ]+(?:[\s\-][A-ZÆØÅ]+)?)\s+(?:REGIONS)?KOMMUNES?(?!\w)"
+    r"|(?<!\w)(?P<region>REGION\s+(?:HOVEDSTADEN|SJÆLLAND|SYDDANMARK|MIDTJYLLAND|NORDJYLLAND))"
+    r"(?!\w)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class OrganisationMention:
+    name: str  # official name of the organisation
+    start: int
+    end: int
+
+
+# Where a mention can end or start: "Kommune(s)" or "Region" (found by a plain scan).
+_MENTION_CUE = re.compile(r"ommunes?(?!\w)|OMMUNES?(?!\w)|Region\s|REGION\s")
+_CUE_LOOKBACK = 60
+_CUE_LOOKAHEAD = 30
+
+
+def organisation_mentions(text: str) -> list[OrganisationMention]:
+    """Every mention of a known municipality or region, with where it stands, in order.
+
+    The mention patterns start at any capitalised word; they are only run around
+    the places where a mention can stand, which keeps long texts fast.
+    """
+    found: list[OrganisationMention] = []
+    last_end = 0
+    for cue in _MENTION_CUE.finditer(text):
+        if cue.start() < last_end:
+            continue
+        low = max(last_end, cue.start() - _CUE_LOOKBACK)
+        high = min(len(text), cue.end() + _CUE_LOOKAHEAD)
+        upper = cue.group()[0] in "OR" and cue.group()[1].isupper()
+        pattern = _MENTION_UPPER if upper else _MENTION
+        for match in pattern.finditer(text, low, high):
+            if not match.start() <= cue.start() < match.end():
+                continue
+            place = match.group("place") or match.group("region")
+            org = _place_to_organisation(place)
+            if org is not None:
+                found.append(OrganisationMention(org.name, match.start(), match.end()))
+            last_end = match.end()
+            break
+    return found
+
+
+# Places that are also Danish words ("Vejen til uddannelse", "greve", "varde"): named
+# alone they say nothing.
+_PLACES_THAT_ARE_WORDS = frozenset({"Vejen", "Odder", "Greve", "Skive", "Varde", "Tønder"})
+# A place followed by an institution is part of the institution's name.
+_INSTITUTION_AFTER = re.compile(
+    r"(?:\s+[\w-]+){0,3}?\s+[\w-]*(?:skole|universitet|gymnasium|sygehus|hospital|akademi|"
+    r"seminarium|museum|teater|bibliotek|stift|havn|handelsskole|efterskole|friskole)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=1)
+def _place_pattern() -> re.Pattern[str]:
+    """Every place name and spelling, capitalised or in capitals, as a whole word."""
+    names: list[str] = []
+    for org in MUNICIPALITIES:
+        for place in (org.short_name, *_PLACE_VARIANTS.get(org.short_name, ())):
+            if place not in _PLACES_THAT_ARE_WORDS:
+                names.extend((place, place.upper()))
+    alternatives = "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True))
+    return re.compile(rf"(?<![^\W\d_])(?:{alternatives})(?:s)?(?![^\W\d_])")
+
+
+def place_mentions(text: str) -> list[OrganisationMention]:
+    """Municipalities named by their place alone ("her i Køge", "8722 Hedensted",
+    "Frederiksbergs Frivillighedsstrategi"), in order.
+
+    A place name is also a town, so a caller reads these only where a document
+    names its owner (title, opening) and where no "<Place> Kommune" is named.
+    """
+    found: list[OrganisationMention] = []
+    for match in _place_pattern().finditer(text):
+        if _INSTITUTION_AFTER.match(text, match.end()):
+            continue  # "Roskilde Universitet", "Randers Social- og Sundhedsskole"
+        org = _place_to_organisation(match.group())
+        if org is not None:
+            found.append(OrganisationMention(org.name, match.start(), match.end()))
+    return found
+
+
 def find_organisations(text: str) -> Counter[str]:
     """How often each municipality or region is named in the text (by official name)."""
     counts: Counter[str] = Counter()
