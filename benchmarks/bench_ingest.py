@@ -4,7 +4,8 @@ Builds a set of text-layer PDFs from the real seed documents (≥ 1,000 pages), 
 times, in one run and alternating so machine noise hits both alike:
   raw      pypdfium2 text extraction of every page (the limit);
   pipeline `politikbase ingest` into a fresh data directory (extract, repair,
-           segment, analyse, register, index), one process.
+           segment, analyse, register, index), in one process (`--jobs 1`) and
+           with the pure stages in two worker processes (`--jobs 2`).
 Reports medians over the repetitions, and the peak memory of this process.
 
 Usage: python benchmarks/bench_ingest.py [PAGES] [REPETITIONS]
@@ -46,11 +47,11 @@ def raw_extraction(paths: list[Path]) -> int:
     return pages
 
 
-def pipeline_ingest(paths: list[Path], data_dir: Path) -> float:
+def pipeline_ingest(paths: list[Path], data_dir: Path, jobs: int) -> float:
     """Seconds for the whole ingest of the files into a fresh data directory."""
     service = Service(data_dir)
     started = time.perf_counter()
-    summary = Ingester(service.register, service.index).ingest(paths)
+    summary = Ingester(service.register, service.index).ingest(paths, jobs=jobs)
     elapsed = time.perf_counter() - started
     failed = summary.failures
     if failed:
@@ -65,22 +66,25 @@ def main(pages: int = 1000, repetitions: int = 3) -> dict[str, object]:
         paths = build_pdf_set(work / "pdfs", pages)
         page_count = raw_extraction(paths)
         raw_times: list[float] = []
-        pipeline_times: list[float] = []
+        pipeline_times: dict[int, list[float]] = {1: [], 2: []}
         for repetition in range(repetitions):
             started = time.perf_counter()
             raw_extraction(paths)
             raw_times.append(time.perf_counter() - started)
-            pipeline_times.append(pipeline_ingest(paths, work / f"data-{repetition}"))
+            for jobs, times in pipeline_times.items():
+                times.append(pipeline_ingest(paths, work / f"data-{repetition}-{jobs}", jobs))
         raw_rate = page_count / statistics.median(raw_times)
-        pipeline_rate = page_count / statistics.median(pipeline_times)
+        serial_rate = page_count / statistics.median(pipeline_times[1])
+        parallel_rate = page_count / statistics.median(pipeline_times[2])
         return {
             "files": len(paths),
             "pages": page_count,
             "repetitions": repetitions,
             "raw_pypdfium2_pages_per_s": round(raw_rate, 1),
-            "pipeline_pages_per_s": round(pipeline_rate, 1),
-            "pipeline_vs_raw": round(pipeline_rate / raw_rate, 3),
-            "pipeline_seconds_median": round(statistics.median(pipeline_times), 3),
+            "pipeline_pages_per_s": round(serial_rate, 1),
+            "pipeline_vs_raw": round(serial_rate / raw_rate, 3),
+            "pipeline_jobs2_pages_per_s": round(parallel_rate, 1),
+            "pipeline_jobs2_vs_raw": round(parallel_rate / raw_rate, 3),
             "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         }
     finally:

@@ -53,6 +53,7 @@ SHORT_PART_LENGTH = 3
 SHORT_PART_MIN_ZIPF = 3.5
 # Each part beyond two costs this much of the mean Zipf value, favouring fewer parts.
 EXTRA_PART_PENALTY = 0.3
+PART_CACHE_SIZE = 1 << 18
 SPLIT_CACHE_SIZE = 1 << 18
 
 # Prefixes, particles and derivational suffixes that the word list also holds as words
@@ -122,8 +123,11 @@ class CompoundSplitter:
         self._lexicon = lexicon
         self._stem = stem
         self.split = lru_cache(maxsize=SPLIT_CACHE_SIZE)(self._split)
+        # Splitting tries every substring of a word as a part; the same candidate parts
+        # recur across words ("politik", "plan"), so their scores are remembered too.
+        self._zipf = lru_cache(maxsize=PART_CACHE_SIZE)(self._part_zipf)
 
-    def _zipf(self, form: str) -> float | None:
+    def _part_zipf(self, form: str) -> float | None:
         """How common a word is as a compound part, or None if it cannot be one."""
         if (
             len(form) < MIN_PART_LENGTH

@@ -1,0 +1,107 @@
+"""Render the benchmark results as docs/benchmarks.md."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+COMMAND = "make bench   # = .venv/bin/python benchmarks/run_all.py"
+
+
+def _flatten(value: Any, prefix: str = "") -> list[tuple[str, Any]]:
+    """Scalar leaves of nested results as dotted keys; long lists are left out."""
+    if isinstance(value, dict):
+        rows: list[tuple[str, Any]] = []
+        for key, inner in value.items():
+            if key.startswith("_"):
+                continue
+            rows.extend(_flatten(inner, f"{prefix}{key}."))
+        return rows
+    if isinstance(value, list):
+        if len(value) <= 6 and all(not isinstance(v, dict | list) for v in value):
+            return [(prefix.rstrip("."), ", ".join(map(str, value)) or "–")]
+        return []
+    return [(prefix.rstrip("."), value)]
+
+
+def _get(results: dict[str, Any], path: str, default: Any = None) -> Any:
+    value: Any = results
+    for part in path.split("."):
+        if not isinstance(value, dict) or part not in value:
+            return default
+        value = value[part]
+    return value
+
+
+def _percent(value: float | None) -> str:
+    return "–" if value is None else f"{100 * value:.2f} %"
+
+
+def _verdict(ok: bool | None) -> str:
+    return "–" if ok is None else ("yes" if ok else "**no**")
+
+
+def _headline(results: dict[str, Any]) -> list[str]:
+    repair = results.get("eval_repair", {})
+    segment = results.get("eval_segment", {})
+    search = results.get("eval_search", {})
+    ingest = results.get("bench_ingest", {})
+    scale = results.get("bench_search", {})
+    wer_raw, wer_fixed = repair.get("wer_raw"), repair.get("wer_repaired")
+    ours = _get(search, "ours.ndcg@10")
+    baseline = _get(search, "baseline_classic_danish.ndcg@10")
+    ratio = ingest.get("pipeline_vs_raw")
+    p99 = scale.get("latency_ms_p99")
+    listing = segment.get("listing_000", {})
+    transcripts = segment.get("transcripts_001_004", {})
+    rows = [
+        ("Repair: word error rate of `002` vs. gold, raw → repaired",
+         f"{_percent(wer_raw)} → {_percent(wer_fixed)}", "≤ 0.5 %",
+         _verdict(None if wer_fixed is None else wer_fixed <= 0.005)),
+        ("Repair of the clean gold changes nothing", str(repair.get("gold_unchanged")), "True",
+         _verdict(repair.get("gold_unchanged"))),
+        ("Segmentation `000`: entries with exact boundaries",
+         f"{listing.get('exact_boundaries')} / {listing.get('entries_gold')}", "all",
+         _verdict(listing.get("exact_boundaries") == listing.get("entries_gold"))),
+        ("Segmentation `001`+`004`: related entries, exact boundaries",
+         f"{transcripts.get('related_exact_boundaries')} / {transcripts.get('related_gold')}",
+         "all",
+         _verdict(transcripts.get("related_exact_boundaries") == transcripts.get("related_gold"))),
+        ("Segmentation `001`+`004`: main documents with the right title",
+         f"{transcripts.get('main_found_with_gold_title')} / {transcripts.get('main_gold')}",
+         "all",
+         _verdict(transcripts.get("main_found_with_gold_title") == transcripts.get("main_gold"))),
+        ("Search nDCG@10 (dev queries): ours vs. classic Danish analyzer",
+         f"{ours} vs. {baseline} (+{_get(search, 'difference.ndcg@10')})", "≥ +0.10",
+         _verdict(None if ours is None else ours - baseline >= 0.10)),
+        ("Ingest, text-layer PDFs: pipeline vs. raw pypdfium2 (pages/s)",
+         f"{ingest.get('pipeline_pages_per_s')} vs. {ingest.get('raw_pypdfium2_pages_per_s')}"
+         f" = {ratio}", "≥ 0.5", _verdict(None if ratio is None else ratio >= 0.5)),
+        (f"Search latency over {scale.get('passages', 0):,} passages, p50 / p99",
+         f"{scale.get('latency_ms_p50')} ms / {p99} ms", "p99 ≤ 50 ms",
+         _verdict(None if p99 is None else p99 <= 50)),
+    ]
+    lines = ["| what | measured | goal | met |", "|---|---|---|---|"]
+    lines += [f"| {what} | {measured} | {goal} | {met} |" for what, measured, goal, met in rows]
+    return lines
+
+
+def render(results: dict[str, Any], machine: str, quick: bool) -> str:
+    stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    lines = [
+        "# Benchmarks",
+        "",
+        f"Produced by `{COMMAND}` on {stamp} ({machine}).",
+        "All figures of one table come from one run; timings are medians over the",
+        "repetitions the benchmark states. The machine is shared, so expect ±10 % between",
+        "runs; ratios measured in one run are the figures to compare.",
+    ]
+    if quick:
+        lines += ["", "**Quick run (reduced sizes): not the reference figures.**"]
+    lines += ["", "## Summary", "", *_headline(results)]
+    for name, result in results.items():
+        lines += ["", f"## {name}", "", f"`benchmarks/{name}.py` "
+                  f"(ran {result.get('_wall_seconds', '?')} s)", "", "| figure | value |",
+                  "|---|---|"]
+        lines += [f"| {key} | {value} |" for key, value in _flatten(result)]
+    return "\n".join(lines) + "\n"
