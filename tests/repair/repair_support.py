@@ -1,0 +1,52 @@
+"""Helpers for the repair tests: damage as a ligature-losing PDF does it, the scorer."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import textwrap
+from functools import lru_cache
+from pathlib import Path
+from types import ModuleType
+
+# How a PDF that drops ligature glyphs damages text, as seen in the real seed 002:
+# a lost "ti", "tt", "ft", ... inside a word leaves one space per letter
+# ("vig  gt"), one at the start of a word leaves one space ("forhold  l"), and a
+# kept f-ligature is followed by a stray space ("fl ere").
+_LOST = re.compile(r"tti|ti|tt|ft|fh|tf")
+_KEPT = re.compile(r"ffi|ff|fi|fl")
+
+
+def _damage_word(word: str) -> str:
+    start = _LOST.match(word)
+    prefix = " " if start else ""
+    rest = word[start.end() :] if start else word
+    rest = _LOST.sub(lambda match: " " * len(match.group()), rest)
+    return prefix + _KEPT.sub(lambda match: match.group() + " ", rest)
+
+
+def damage_text(text: str, width: int = 80) -> str:
+    """`text` (one paragraph a line) as a ligature-losing PDF would give it:
+    wrapped at `width`, glyphs lost, a trailing space on every line."""
+    paragraphs = [line for line in text.split("\n") if line.strip()]
+    wrapped = []
+    for paragraph in paragraphs:
+        lines = textwrap.wrap(paragraph, width, break_on_hyphens=False)
+        wrapped.append(
+            "\n".join(" ".join(_damage_word(w) for w in line.split(" ")) + " " for line in lines)
+        )
+    return "\n\n".join(wrapped) + "\n"
+
+
+@lru_cache(maxsize=1)
+def scorer(shared: Path) -> ModuleType:
+    """The shared scorer (word error rate), so the tests measure as the project does."""
+    spec = importlib.util.spec_from_file_location("score", shared / "eval" / "tools" / "score.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def gold_002(shared: Path) -> str:
+    return (shared / "eval" / "dev" / "clean_002.txt").read_text(encoding="utf-8")
