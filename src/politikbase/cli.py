@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import csv
+import getpass
 import json
 import sys
 from dataclasses import asdict
+from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -16,10 +18,15 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from politikbase import settings
+from politikbase.analyse import DocumentFacts, analyse_document
+from politikbase.analyse.revision import DEFAULT_MAX_AGE_YEARS
 from politikbase.ingest import FileOutcome, Ingester, iter_files, reindex
 from politikbase.repair import repair_text
 from politikbase.segment import segment_text
+from politikbase.segment.sections import Section, document_outline
 from politikbase.service import SearchResult, Service
+from politikbase.store.corrections import CORRECTABLE_FIELDS, parse_correction_value
+from politikbase.store.records import DocumentRecord
 
 app = typer.Typer(
     help="Register and search engine for the policies of Danish municipalities.",
@@ -169,15 +176,23 @@ def show(
     data_dir: DataDir = None,
     json_output: JsonFlag = False,
     text: Annotated[bool, typer.Option("--text", help="Print the full repaired text.")] = False,
+    sections: Annotated[
+        bool, typer.Option("--sections", help="Print the document's section tree.")
+    ] = False,
 ) -> None:
-    """Show one document: its facts, source and text."""
-    record = _service(data_dir).register.document(identifier)
+    """Show one document: its facts with evidence, versions, relations, source and text."""
+    service = _service(data_dir)
+    record = service.register.document(identifier)
     if record is None:
         errors.print(f"[red]No document with id {escape(identifier)!s}.[/red]")
         raise typer.Exit(1)
-    if json_output:
-        _print_json(Service.detail_json(record))
+    if sections:
+        _print_sections(record, json_output)
         return
+    if json_output:
+        _print_json(service.show_json(record))
+        return
+    shown = service.show_json(record)
     console.print(f"[bold]{escape(record.title)}[/bold]")
     for label, value in (
         ("id", record.public_id), ("type", record.doc_type),
@@ -187,9 +202,179 @@ def show(
         ("reparationer", str(len(record.repair_log))),
     ):
         console.print(f"  [dim]{label:>13}[/dim]  {escape(value)}")
+    _print_facts(shown["facts"])
+    _print_versions(shown["versions"])
+    _print_relations(shown["relations"])
     body = record.text if text else record.text[:1200] + ("…" if len(record.text) > 1200 else "")
     console.print()
     console.print(escape(body), highlight=False)
+
+
+def _shown_value(value: object) -> str:
+    if isinstance(value, list):
+        return "; ".join(str(item) for item in value)
+    return str(value)
+
+
+def _print_facts(facts: list[dict[str, Any]]) -> None:
+    stated = [fact for fact in facts if fact["value"] not in (None, [], "")]
+    if not stated:
+        return
+    console.print("\n[bold]Fakta[/bold]")
+    for fact in stated:
+        if fact["source"] == "corrected":
+            correction = fact["correction"]
+            note = f", {correction['note']}" if correction["note"] else ""
+            where = f"rettet af {correction['author']} {correction['created_at'][:10]}{note}"
+        else:
+            where = " · ".join(f"»{item['text']}«" for item in fact["evidence"][:2])
+        console.print(
+            f"  [dim]{fact['field']:>13}[/dim]  {escape(_shown_value(fact['value']))}"
+            + (f"  [dim]{escape(where)}[/dim]" if where else "")
+        )
+
+
+def _print_versions(versions: list[dict[str, Any]]) -> None:
+    if len(versions) < 2:
+        return
+    console.print("\n[bold]Versioner[/bold]")
+    for version in versions:
+        marker = "→" if version["this"] else " "
+        console.print(
+            f"  {marker} {escape(version['title'])} [dim]({escape(version['id'])} · "
+            f"{version['status'] or '–'} · {version['adopted_date'] or 'udateret'})[/dim]"
+        )
+
+
+def _print_relations(relations: list[dict[str, Any]]) -> None:
+    if not relations:
+        return
+    labels = {"replaces": "erstatter", "based_on": "bygger på", "related_to": "ses med"}
+    console.print("\n[bold]Relationer[/bold]")
+    for relation in relations:
+        target = (
+            f" → {escape(relation['target_title'])} ({escape(relation['target_public_id'])})"
+            if relation["target_id"] else " [dim](ikke i registeret)[/dim]"
+        )
+        console.print(
+            f"  {labels.get(relation['kind'], relation['kind']):>10}  "
+            f"{escape(relation['name'])}{target}"
+        )
+
+
+def _section_json(section: Section) -> dict[str, Any]:
+    return {
+        "kind": section.kind, "title": section.title, "number": section.number,
+        "level": section.level, "start": section.start, "end": section.end,
+        "children": [_section_json(child) for child in section.children],
+    }
+
+
+def _print_sections(record: DocumentRecord, json_output: bool) -> None:
+    outline = document_outline(record.text, record.headings or None)
+    if json_output:
+        _print_json({
+            "id": record.public_id,
+            "sections": [_section_json(section) for section in outline.sections],
+            "enumerations": [
+                {
+                    "kind": enumeration.kind, "stated_count": enumeration.stated_count,
+                    "announcement": enumeration.announcement,
+                    "items": [item.title for item in enumeration.items],
+                }
+                for enumeration in outline.enumerations
+            ],
+        })
+        return
+    console.print(f"[bold]{escape(record.title)}[/bold]")
+
+    def walk(items: list[Section], depth: int) -> None:
+        for section in items:
+            number = f"{section.number} " if section.number else ""
+            kind = "" if section.kind == "heading" else f" [dim]({section.kind})[/dim]"
+            console.print("  " * depth + f"• {escape(number + section.title)}{kind}")
+            walk(section.children, depth + 1)
+
+    walk(outline.sections, 1)
+    for enumeration in outline.enumerations:
+        count = f"{enumeration.stated_count} " if enumeration.stated_count else ""
+        console.print(f"\n[bold]{count}{escape(enumeration.kind)}[/bold]")
+        for number, item in enumerate(enumeration.items, 1):
+            console.print(f"  {number}. {escape(item.title)}")
+
+
+@app.command()
+def correct(
+    identifier: Annotated[str, typer.Argument(metavar="ID", help="Document id or external id.")],
+    field_name: Annotated[
+        str, typer.Argument(metavar="FIELD", help=f"One of: {', '.join(CORRECTABLE_FIELDS)}.")
+    ],
+    value: Annotated[
+        str, typer.Argument(help='The right value; lists separated by ";", "-" for none.')
+    ],
+    note: Annotated[str | None, typer.Option(help="Why (kept with the correction).")] = None,
+    author: Annotated[
+        str | None, typer.Option("--by", help="Who corrects (default: the user name).")
+    ] = None,
+    data_dir: DataDir = None,
+    json_output: JsonFlag = False,
+) -> None:
+    """Correct one fact of a document; the correction wins and survives re-ingest."""
+    service = _service(data_dir)
+    try:
+        record = service.correct(
+            identifier, field_name, parse_correction_value(field_name, value),
+            author=author or getpass.getuser(), note=note,
+        )
+    except KeyError:
+        errors.print(f"[red]No document with id {escape(identifier)!s}.[/red]")
+        raise typer.Exit(1) from None
+    except ValueError as error:
+        errors.print(f"[red]{escape(str(error))}[/red]")
+        raise typer.Exit(2) from None
+    if json_output:
+        _print_json(service.detail_json(record) | {"text": None})
+        return
+    console.print(
+        f"{escape(record.public_id)}: {field_name} = "
+        f"{escape(_shown_value(record.fact(field_name)))} [dim](rettet)[/dim]"
+    )
+
+
+@app.command()
+def due(
+    data_dir: DataDir = None,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="The day to judge by, YYYY-MM-DD (default today).")
+    ] = None,
+    default_max_age: Annotated[
+        int, typer.Option("--default-max-age", help="Years a policy with no rule may run.")
+    ] = DEFAULT_MAX_AGE_YEARS,
+    json_output: JsonFlag = False,
+) -> None:
+    """The revision calendar: what is due, oldest first, with its status."""
+    try:
+        day = date.fromisoformat(as_of) if as_of else date.today()
+    except ValueError:
+        errors.print("[red]--as-of must be a date as YYYY-MM-DD[/red]")
+        raise typer.Exit(2) from None
+    entries = _service(data_dir).due(day, default_max_age_years=default_max_age)
+    if json_output:
+        _print_json([entry.as_json() for entry in entries])
+        return
+    table = Table(title=f"Revisionskalender pr. {day.isoformat()}")
+    for column in ("forfalder", "status", "titel", "organisation", "vedtaget", "grundlag"):
+        table.add_column(column, overflow="fold")
+    styles = {"overdue": "red", "due_soon": "yellow", "current": "green"}
+    for entry in entries:
+        style = styles.get(entry.status, "dim")
+        table.add_row(
+            entry.due.due_date.isoformat() if entry.due else "–",
+            f"[{style}]{entry.status}[/{style}]", escape(entry.title),
+            escape(entry.municipality or "–"), entry.adopted_date or "–",
+            entry.due.basis if entry.due else "–",
+        )
+    console.print(table)
 
 
 @app.command()
@@ -248,6 +433,82 @@ def segment(
             escape(opening),
         )
     console.print(table)
+
+
+def _analyse_record(line: str) -> dict[str, Any]:
+    record = json.loads(line)
+    if not isinstance(record, dict):
+        raise ValueError("a JSONL line must be an object")
+    text = repair_text(str(record.get("text") or "")).text
+    facts = analyse_document(
+        text, title=record.get("title") or None, id=record.get("id"),
+        municipality_hint=record.get("municipality") or None,
+    )
+    return facts.as_json()
+
+
+def _analyse_file(file: str) -> list[DocumentFacts]:
+    if file == "-":
+        text = repair_text(sys.stdin.read()).text
+        return [analyse_document(text)]
+    from politikbase.extract import extract_file
+    from politikbase.pipeline import repair
+
+    found: list[DocumentFacts] = []
+    for extracted in extract_file(Path(file)):
+        found.append(
+            analyse_document(
+                repair(extracted).text, title=extracted.title, id=extracted.external_id,
+                municipality_hint=extracted.municipality,
+            )
+        )
+    return found
+
+
+def _print_analysis(facts: dict[str, Any]) -> None:
+    console.print(f"[bold]{escape(facts['title'] or '(uden titel)')}[/bold]")
+    for name, value in facts.items():
+        if name in {"title", "evidence"} or value in (None, []):
+            continue
+        evidence = facts["evidence"].get(name, [])
+        where = " · ".join(f"»{item['text']}«" for item in evidence[:2])
+        console.print(
+            f"  [dim]{name:>13}[/dim]  {escape(_shown_value(value))}"
+            + (f"  [dim]{escape(where)}[/dim]" if where and where != f"»{value}«" else "")
+        )
+
+
+@app.command()
+def analyse(
+    file: Annotated[str, typer.Argument(help="A file, or - for standard input.")] = "-",
+    jsonl: Annotated[
+        Path | None,
+        typer.Option("--jsonl", help="Analyse each line of a JSONL file (id, title, text, …)."),
+    ] = None,
+    json_output: JsonFlag = False,
+) -> None:
+    """The facts of a document with their evidence (date, body, period, rules, relations)."""
+    if jsonl is not None:
+        with jsonl.open(encoding="utf-8") as lines:
+            for number, line in enumerate(lines, 1):
+                if not line.strip():
+                    continue
+                try:
+                    result = _analyse_record(line)
+                except (ValueError, TypeError) as error:
+                    errors.print(f"[red]line {number}: {escape(str(error))}[/red]")
+                    result = {"id": None, "error": str(error)}
+                sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
+        return
+    if file != "-" and not Path(file).exists():
+        errors.print(f"[red]No such file:[/red] {escape(file)}")
+        raise typer.Exit(2)
+    analysed = [facts.as_json() for facts in _analyse_file(file)]
+    if json_output:
+        _print_json(analysed[0] if len(analysed) == 1 else analysed)
+        return
+    for facts in analysed:
+        _print_analysis(facts)
 
 
 @app.command()

@@ -3,6 +3,7 @@
 For each file: keep the original, skip bytes already filed, run the pure pipeline
 (optionally in worker processes), file the documents in one transaction, and
 update the index. A file that fails is recorded with its reason; the batch goes on.
+When the batch changed the register, its policies and relations are linked anew.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from politikbase.index import IndexDocument, SearchIndex
+from politikbase.link import link_register
 from politikbase.models import ExtractionError
 from politikbase.pipeline import ProcessedSource, process_source
 from politikbase.store import DocumentRecord, Register
@@ -86,6 +88,7 @@ class Ingester:
         self.register = register
         self.index = index
         self._uncommitted = 0
+        self._removed = False
 
     def ingest(
         self, paths: Iterable[Path], *, jobs: int = 1, retry_failed: bool = False,
@@ -114,6 +117,8 @@ class Ingester:
             if executor:
                 executor.shutdown(cancel_futures=True)
             self.index.commit()
+        if summary.count("new") or summary.count("updated") or self._removed:
+            link_register(self.register)
         return summary
 
     def _finish(
@@ -162,6 +167,7 @@ class Ingester:
         )
         for removed in filing.removed:
             self.index.delete(removed)
+            self._removed = True
         for record in self.register.documents_by_ids(filing.to_index).values():
             self.index.add(index_document(record))
         self._uncommitted += 1

@@ -1,14 +1,16 @@
 """One source file through the pure stages: extract → repair → segment → analyse.
 
 `process_source` touches neither the register nor the index, so it can run in a
-worker process (or on another machine) and hand back plain data.
+worker process (or on another machine) and hand back plain data. Every document
+carries the full analysis (`DocumentFacts.as_json()`, evidence offsets into the
+document's own text) beside the title, kind and organisation it is filed under.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from politikbase.analyse import basic_facts
+from politikbase.analyse import analyse_document, basic_facts
 from politikbase.extract import extract_bytes
 from politikbase.models import ExtractedDocument, RepairResult, Segment
 from politikbase.repair import repair_pages, repair_text
@@ -18,6 +20,9 @@ from politikbase.store.records import NewDocument
 # Kinds of segment that stand for the whole extracted document; they inherit the
 # title the file's metadata gives and the full repair log.
 WHOLE_DOCUMENT_KINDS = frozenset({"document", "main"})
+# The entries of a municipality's policy page are that municipality's policies,
+# whether or not each entry names it (the related documents of a hosting site are not).
+INHERITING_KINDS = frozenset({"entry"})
 
 
 @dataclass(slots=True)
@@ -61,21 +66,32 @@ def documents_of(extracted: ExtractedDocument, first_ordinal: int) -> list[NewDo
         for c in repaired.changes
     ]
     documents: list[NewDocument] = []
-    for number, segment in enumerate(_segments(extracted, text)):
+    segments = _segments(extracted, text)
+    page_municipality = extracted.municipality
+    if page_municipality is None and any(s.kind in INHERITING_KINDS for s in segments):
+        page_title = extracted.title or text[:120]
+        page_municipality = basic_facts(page_title, text, None).municipality
+    for number, segment in enumerate(segments):
         whole = segment.kind in WHOLE_DOCUMENT_KINDS
         title = (extracted.title if whole and extracted.title else segment.title) or ""
         if extracted.needs_repair and title:
             # A title read from a PDF page carries the page's damage ("Sundhedspoli k").
             title = repair_text(title).text.strip()
         body = text[segment.start : segment.end]
-        facts = basic_facts(title or body[:120], body, extracted.municipality)
+        hint = page_municipality if segment.kind in INHERITING_KINDS else extracted.municipality
+        analysis = analyse_document(body, title=title or None, municipality_hint=hint)
+        title, municipality = analysis.title, analysis.municipality
+        if not title or municipality is None:
+            basic = basic_facts(title or body[:120], body, hint)
+            title = title or basic.title
+            municipality = municipality or basic.municipality
         documents.append(
             NewDocument(
                 ordinal=first_ordinal + number,
                 kind=segment.kind,
-                title=facts.title,
-                doc_type=facts.doc_type,
-                municipality=facts.municipality,
+                title=" ".join(title.split()),
+                doc_type=analysis.doc_type,
+                municipality=municipality,
                 text=body,
                 format=extracted.format,
                 start=segment.start,
@@ -84,6 +100,8 @@ def documents_of(extracted: ExtractedDocument, first_ordinal: int) -> list[NewDo
                 url=extracted.url,
                 page_starts=_pages_within(repaired.page_starts, segment.start, segment.end),
                 repair_log=log if whole else [],
+                facts=analysis.as_json(),
+                headings=list(extracted.headings) if whole else [],
             )
         )
     return documents

@@ -4,14 +4,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any, ClassVar
 
 from rich.markup import escape
 
+from politikbase.analyse.revision import DEFAULT_MAX_AGE_YEARS
 from politikbase.danish.organisations import organisation_by_name
 from politikbase.index import SearchIndex
+from politikbase.ingest import index_document
+from politikbase.link import link_register
+from politikbase.link.calendar import DueEntry, revision_calendar
 from politikbase.store import DocumentRecord, Register
+from politikbase.store.records import FactValue
 
 INDEX_DIR = "index"
 # The index marks matched words in snippets like this.
@@ -101,11 +107,84 @@ class Service:
         }
 
     @staticmethod
+    def facts_json(record: DocumentRecord) -> list[dict[str, Any]]:
+        """Each fact with its value, where it came from, and its evidence or correction."""
+        extracted = record.extracted_facts
+        evidence = extracted.get("evidence") or {}
+        latest = {correction.field: correction for correction in record.corrections}
+        facts: list[dict[str, Any]] = []
+        for name, value in record.facts.items():
+            if name in {"id", "evidence"}:
+                continue
+            correction = latest.get(name)
+            facts.append({
+                "field": name, "value": value,
+                "source": "corrected" if correction else "extracted",
+                "evidence": [] if correction else list(evidence.get(name, [])),
+                "correction": correction.as_json() if correction else None,
+                "extracted_value": extracted.get(name) if correction else None,
+            })
+        return facts
+
+    @staticmethod
     def detail_json(record: DocumentRecord) -> dict[str, Any]:
         return Service.summary_json(record) | {
             "record_id": record.id, "external_id": record.external_id,
             "source_sha256": record.source_sha256, "start": record.start, "end": record.end,
             "page_starts": record.page_starts, "repairs": len(record.repair_log),
             "created_at": record.created_at.isoformat(),
-            "updated_at": record.updated_at.isoformat(), "text": record.text,
+            "updated_at": record.updated_at.isoformat(), "policy_id": record.policy_id,
+            "analysis": record.facts, "facts": Service.facts_json(record),
+            "corrections": [correction.as_json() for correction in record.corrections],
+            "text": record.text,
         }
+
+    def show_json(self, record: DocumentRecord) -> dict[str, Any]:
+        """The detail of one document with its versions and relations."""
+        return self.detail_json(record) | {
+            "versions": [
+                {
+                    "id": version.public_id, "title": version.title,
+                    "municipality": version.municipality,
+                    "status": version.fact("status"),
+                    "adopted_date": version.fact("adopted_date"),
+                    "this": version.id == record.id,
+                }
+                for version in self.versions(record)
+            ],
+            "relations": [
+                relation.as_json() | {"target_public_id": self._public_id(relation.target_id)}
+                for relation in self.register.relations(record.id)
+            ],
+        }
+
+    def versions(self, record: DocumentRecord) -> list[DocumentRecord]:
+        """The versions of `record`'s policy, oldest adoption first (undated last)."""
+        found = self.register.versions(record)
+        return sorted(found, key=lambda v: (str(v.fact("adopted_date") or "9999"), v.id))
+
+    def _public_id(self, record_id: str | None) -> str | None:
+        if record_id is None:
+            return None
+        target = self.register.document(record_id)
+        return target.public_id if target is not None else record_id
+
+    def correct(
+        self, identifier: str, field_name: str, value: FactValue, *, author: str,
+        note: str | None = None,
+    ) -> DocumentRecord:
+        """Keep a correction, and bring the index and the links up to date with it."""
+        record = self.register.correct(identifier, field_name, value, author=author, note=note)
+        self.index.add(index_document(record))
+        self.index.commit()
+        link_register(self.register)
+        return record
+
+    def due(
+        self, as_of: date, *, default_max_age_years: int = DEFAULT_MAX_AGE_YEARS
+    ) -> list[DueEntry]:
+        """The revision calendar as of a day, the oldest due date first."""
+        return revision_calendar(
+            self.register.documents(), self.register.replaced_ids(), as_of=as_of,
+            default_max_age_years=default_max_age_years,
+        )

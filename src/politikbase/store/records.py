@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
+
+# A fact's value: a string, a list of strings (law_refs, replaces, …) or nothing.
+FactValue = str | list[str] | None
 
 
 @dataclass(slots=True)
@@ -23,6 +27,42 @@ class NewDocument:
     url: str | None = None
     page_starts: list[int] = field(default_factory=list)
     repair_log: list[dict[str, object]] = field(default_factory=list)
+    facts: dict[str, Any] = field(default_factory=dict)  # DocumentFacts.as_json()
+    headings: list[str] = field(default_factory=list)  # as the extractor knew them
+
+
+@dataclass(slots=True)
+class CorrectionRecord:
+    """A person's correction of one fact; it wins over what was extracted."""
+
+    field: str
+    value: FactValue
+    author: str
+    note: str | None
+    created_at: datetime
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "field": self.field, "value": self.value, "author": self.author, "note": self.note,
+            "created_at": self.created_at.isoformat(),
+        }
+
+
+@dataclass(slots=True)
+class RelationRecord:
+    """A relation a document states, resolved to a register record where one is found."""
+
+    kind: str  # "replaces" | "based_on" | "related_to"
+    name: str  # as the text names it
+    target_id: str | None
+    target_title: str | None
+    evidence: dict[str, Any] | None = None
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind, "name": self.name, "target_id": self.target_id,
+            "target_title": self.target_title, "evidence": self.evidence,
+        }
 
 
 @dataclass(slots=True)
@@ -45,11 +85,31 @@ class DocumentRecord:
     repair_log: list[dict[str, object]]
     created_at: datetime
     updated_at: datetime
+    extracted_facts: dict[str, Any] = field(default_factory=dict)
+    corrections: list[CorrectionRecord] = field(default_factory=list)
+    headings: list[str] = field(default_factory=list)
+    policy_id: str | None = None  # the policy whose version this document is
 
     @property
     def public_id(self) -> str:
         """The id people see: the external id when the source gave one."""
         return self.external_id or self.id
+
+    def fact(self, name: str) -> FactValue:
+        """A fact's value: the latest correction if there is one, else as extracted."""
+        for correction in reversed(self.corrections):
+            if correction.field == name:
+                return correction.value
+        return self.extracted_facts.get(name)  # type: ignore[no-any-return]
+
+    @property
+    def facts(self) -> dict[str, Any]:
+        """The analyse contract's object with corrections applied (evidence as extracted)."""
+        merged = dict(self.extracted_facts)
+        for correction in self.corrections:
+            merged[correction.field] = correction.value
+        merged["id"] = self.public_id
+        return merged
 
 
 @dataclass(slots=True)

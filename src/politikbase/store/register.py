@@ -12,15 +12,30 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, func, select
+from sqlalchemy import Engine, create_engine, delete, event, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from politikbase.store.blobs import BlobStore, sha256_of
-from politikbase.store.records import DocumentRecord, NewDocument, SourceRecord
-from politikbase.store.schema import Base, DocumentRow, SourceRow
+from politikbase.store.corrections import COLUMN_FIELDS, check_correction
+from politikbase.store.records import (
+    CorrectionRecord,
+    DocumentRecord,
+    FactValue,
+    NewDocument,
+    RelationRecord,
+    SourceRecord,
+)
+from politikbase.store.schema import (
+    CorrectionRow,
+    DocumentRow,
+    RelationRow,
+    SourceRow,
+    create_schema,
+)
 
 REGISTER_FILE = "register.sqlite"
 ORIGINALS_DIR = "originals"
+MAX_KEYS_IN_QUERY = 500
 
 
 @dataclass(slots=True)
@@ -59,7 +74,7 @@ def open_engine(data_dir: Path) -> Engine:
     data_dir.mkdir(parents=True, exist_ok=True)
     engine = create_engine(f"sqlite:///{data_dir / REGISTER_FILE}")
     event.listen(engine, "connect", _set_sqlite_pragmas)
-    Base.metadata.create_all(engine)
+    create_schema(engine)
     return engine
 
 
@@ -164,12 +179,49 @@ class Register:
                 else:
                     result.updated.append(row.id)
                 _fill_document(row, document, sha256, content_hash, now)
+                _apply_corrections(row, self._claim_corrections(session, row, name))
                 kept.add(row.id)
             for stale_id, stale in previous.items():
                 if stale_id not in kept:
                     session.delete(stale)
                     result.removed.append(stale_id)
         return result
+
+    def _claim_corrections(
+        self, session: Session, row: DocumentRow, source_name: str
+    ) -> list[CorrectionRow]:
+        """The corrections of a document being filed, found again after a changed source.
+
+        A correction is keyed by the public id. A document without an external id gets
+        a new register id when its file changes, so the corrections made to the
+        document of the same file name and extracted title are carried over to it.
+        """
+        key = row.external_id or row.id
+        found = list(
+            session.scalars(
+                select(CorrectionRow).where(CorrectionRow.document_key == key)
+                .order_by(CorrectionRow.id)
+            )
+        )
+        if found or row.external_id is not None:
+            return found
+        extracted_title = str((row.facts or {}).get("title") or row.title)
+        earlier = session.scalars(
+            select(CorrectionRow).where(
+                CorrectionRow.source_name == source_name,
+                CorrectionRow.extracted_title == extracted_title,
+            ).order_by(CorrectionRow.id)
+        )
+        carried = [
+            CorrectionRow(
+                document_key=key, source_name=source_name, extracted_title=extracted_title,
+                field=correction.field, value=correction.value, author=correction.author,
+                note=correction.note, created_at=correction.created_at,
+            )
+            for correction in earlier
+        ]
+        session.add_all(carried)
+        return carried
 
     def _upsert_source(
         self, session: Session, sha256: str, name: str, size: int, file_format: str | None
@@ -199,8 +251,7 @@ class Register:
             query = query.where(DocumentRow.doc_type == doc_type)
         query = query.order_by(DocumentRow.municipality, DocumentRow.title, DocumentRow.id)
         with self._sessions() as session:
-            rows = session.execute(query)
-            return [_document_record(row, source_name) for row, source_name in rows]
+            return self._records(session, [(row, name) for row, name in session.execute(query)])
 
     def iter_documents(self, batch_size: int = 500) -> Iterator[DocumentRecord]:
         """Every document, streamed in batches (for reindexing a large register)."""
@@ -209,8 +260,11 @@ class Register:
             .execution_options(yield_per=batch_size)
         )
         with self._sessions() as session:
+            # Corrections are few (people make them): all of them are read at once.
+            corrections = _corrections_for(session, None)
             for row, source_name in session.execute(query):
-                yield _document_record(row, source_name)
+                key = row.external_id or row.id
+                yield _document_record(row, source_name, corrections.get(key, []))
 
     def document(self, identifier: str) -> DocumentRecord | None:
         """A document by its id, its external id, or an unambiguous id prefix."""
@@ -223,23 +277,135 @@ class Register:
                     select(DocumentRow, SourceRow.name).join(SourceRow).where(condition)
                 ).first()
                 if found:
-                    return _document_record(*found)
+                    return self._records(session, [(found[0], found[1])])[0]
             matches = session.execute(
                 select(DocumentRow, SourceRow.name).join(SourceRow)
                 .where(DocumentRow.id.startswith(identifier, autoescape=True)).limit(2)
             ).all()
-            return _document_record(*matches[0]) if len(matches) == 1 else None
+            if len(matches) != 1:
+                return None
+            return self._records(session, [(matches[0][0], matches[0][1])])[0]
 
     def documents_by_ids(self, ids: list[str]) -> dict[str, DocumentRecord]:
         if not ids:
             return {}
         query = select(DocumentRow, SourceRow.name).join(SourceRow).where(DocumentRow.id.in_(ids))
         with self._sessions() as session:
-            return {row.id: _document_record(row, name) for row, name in session.execute(query)}
+            records = self._records(session, [(row, name) for row, name in session.execute(query)])
+            return {record.id: record for record in records}
 
     def count_documents(self) -> int:
         with self._sessions() as session:
             return session.scalar(select(func.count()).select_from(DocumentRow)) or 0
+
+    # -- corrections -----------------------------------------------------------
+
+    def correct(
+        self, identifier: str, field_name: str, value: FactValue, *, author: str,
+        note: str | None = None,
+    ) -> DocumentRecord:
+        """Keep a person's correction of one fact; it wins over extraction from now on.
+
+        Raises KeyError for an unknown document and ValueError for a bad field or value.
+        """
+        record = self.document(identifier)
+        if record is None:
+            raise KeyError(identifier)
+        value = check_correction(field_name, value)
+        with self._sessions.begin() as session:
+            row = session.get(DocumentRow, record.id)
+            assert row is not None
+            # The title as extracted, before any correction of it, finds the document
+            # again after its file changes (see `_claim_corrections`).
+            earlier = session.scalar(
+                select(CorrectionRow.extracted_title)
+                .where(CorrectionRow.document_key == record.public_id).limit(1)
+            )
+            extracted_title = earlier or str(record.extracted_facts.get("title") or record.title)
+            correction = CorrectionRow(
+                document_key=record.public_id, source_name=record.source_name,
+                extracted_title=extracted_title,
+                field=field_name, value=value, author=author, note=note, created_at=_now(),
+            )
+            session.add(correction)
+            _apply_corrections(row, [correction])
+        corrected = self.document(record.id)
+        assert corrected is not None
+        return corrected
+
+    # -- policies, versions and relations ----------------------------------------
+
+    def set_links(
+        self, policy_ids: dict[str, str], relations: dict[str, list[RelationRecord]]
+    ) -> None:
+        """Replace the version groups and the resolved relations (one transaction)."""
+        with self._sessions.begin() as session:
+            session.execute(update(DocumentRow).values(policy_id=None))
+            by_policy: dict[str, list[str]] = {}
+            for document_id, policy_id in policy_ids.items():
+                by_policy.setdefault(policy_id, []).append(document_id)
+            for policy_id, members in by_policy.items():
+                for start in range(0, len(members), 500):
+                    session.execute(
+                        update(DocumentRow).where(DocumentRow.id.in_(members[start : start + 500]))
+                        .values(policy_id=policy_id)
+                    )
+            session.execute(delete(RelationRow))
+            session.add_all(
+                RelationRow(
+                    document_id=document_id, kind=relation.kind, name=relation.name,
+                    target_id=relation.target_id, evidence=relation.evidence,
+                )
+                for document_id, items in relations.items()
+                for relation in items
+            )
+
+    def versions(self, record: DocumentRecord) -> list[DocumentRecord]:
+        """The documents grouped with `record` as versions of one policy (itself included)."""
+        if record.policy_id is None:
+            return [record]
+        query = (
+            select(DocumentRow, SourceRow.name).join(SourceRow)
+            .where(DocumentRow.policy_id == record.policy_id).order_by(DocumentRow.id)
+        )
+        with self._sessions() as session:
+            return self._records(session, [(row, name) for row, name in session.execute(query)])
+
+    def relations(self, document_id: str) -> list[RelationRecord]:
+        with self._sessions() as session:
+            rows = [
+                (row, title)
+                for row, title in session.execute(
+                    select(RelationRow, DocumentRow.title)
+                    .outerjoin(DocumentRow, DocumentRow.id == RelationRow.target_id)
+                    .where(RelationRow.document_id == document_id).order_by(RelationRow.id)
+                )
+            ]
+        return [
+            RelationRecord(row.kind, row.name, row.target_id, title, row.evidence)
+            for row, title in rows
+        ]
+
+    def replaced_ids(self) -> set[str]:
+        """Documents another document says it replaces (resolved relations)."""
+        with self._sessions() as session:
+            return set(
+                session.scalars(
+                    select(RelationRow.target_id).where(
+                        RelationRow.kind == "replaces", RelationRow.target_id.is_not(None)
+                    )
+                )
+            )
+
+    def _records(
+        self, session: Session, rows: list[tuple[DocumentRow, str]]
+    ) -> list[DocumentRecord]:
+        keys = {row.external_id or row.id for row, _ in rows}
+        corrections = _corrections_for(session, keys)
+        return [
+            _document_record(row, name, corrections.get(row.external_id or row.id, []))
+            for row, name in rows
+        ]
 
 
 def _fill_document(
@@ -259,18 +425,53 @@ def _fill_document(
     row.end = document.end
     row.page_starts = list(document.page_starts)
     row.repair_log = list(document.repair_log)
+    row.facts = dict(document.facts)
+    row.headings = list(document.headings)
     row.content_sha256 = content_hash
     row.updated_at = now
 
 
-def _document_record(row: DocumentRow, source_name: str) -> DocumentRecord:
+def _corrections_for(
+    session: Session, keys: set[str] | None
+) -> dict[str, list[CorrectionRecord]]:
+    """Corrections by document key, oldest first (`keys` None: all of them)."""
+    query = select(CorrectionRow).order_by(CorrectionRow.id)
+    # For a long list of documents it is cheaper to read every correction.
+    if keys is not None and len(keys) <= MAX_KEYS_IN_QUERY:
+        if not keys:
+            return {}
+        query = query.where(CorrectionRow.document_key.in_(sorted(keys)))
+    found: dict[str, list[CorrectionRecord]] = {}
+    for row in session.scalars(query):
+        found.setdefault(row.document_key, []).append(
+            CorrectionRecord(row.field, row.value, row.author, row.note, row.created_at)
+        )
+    return found
+
+
+def _apply_corrections(row: DocumentRow, corrections: list[CorrectionRow]) -> None:
+    """Corrected title, kind and organisation go into the columns lists and filters read."""
+    for correction in corrections:
+        if correction.field in COLUMN_FIELDS:
+            value = correction.value
+            if correction.field == "municipality":
+                row.municipality = value or None
+            elif value:
+                setattr(row, correction.field, value)
+
+
+def _document_record(
+    row: DocumentRow, source_name: str, corrections: list[CorrectionRecord] | None = None
+) -> DocumentRecord:
     return DocumentRecord(
         id=row.id, external_id=row.external_id, source_sha256=row.source_sha256,
         source_name=source_name, ordinal=row.ordinal, kind=row.kind, title=row.title,
         doc_type=row.doc_type, municipality=row.municipality, url=row.url, format=row.format,
         text=row.text, start=row.start, end=row.end, page_starts=list(row.page_starts or []),
         repair_log=list(row.repair_log or []), created_at=row.created_at,
-        updated_at=row.updated_at,
+        updated_at=row.updated_at, extracted_facts=dict(row.facts or {}),
+        corrections=list(corrections or []), headings=list(row.headings or []),
+        policy_id=row.policy_id,
     )
 
 

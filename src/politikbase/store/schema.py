@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import JSON, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, DateTime, Engine, ForeignKey, Integer, String, Text, inspect, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -51,5 +52,65 @@ class DocumentRow(Base):
     end: Mapped[int] = mapped_column(Integer, default=0)
     page_starts: Mapped[list[int]] = mapped_column(JSON, default=list)
     repair_log: Mapped[list[dict[str, object]]] = mapped_column(JSON, default=list)
+    # The analysis as extracted (DocumentFacts.as_json()); corrections are kept apart.
+    facts: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=dict)
+    headings: Mapped[list[str] | None] = mapped_column(JSON, default=list)
+    # The policy this document is a version of (the id of the group's first document).
+    policy_id: Mapped[str | None] = mapped_column(String(64), index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class CorrectionRow(Base):
+    """A person's correction of a fact.
+
+    Keyed by the document's public id (its external id, else its register id), so it
+    survives re-ingest; the source name and extracted title find the document again
+    when a changed file gives it a new register id.
+    """
+
+    __tablename__ = "corrections"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    document_key: Mapped[str] = mapped_column(String(256), index=True)
+    source_name: Mapped[str] = mapped_column(String(1024))
+    extracted_title: Mapped[str] = mapped_column(Text)
+    field: Mapped[str] = mapped_column(String(32))
+    value: Mapped[Any] = mapped_column(JSON)
+    author: Mapped[str] = mapped_column(String(128))
+    note: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class RelationRow(Base):
+    """A relation a document states (replaces, based_on, related_to), resolved if possible."""
+
+    __tablename__ = "relations"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    document_id: Mapped[str] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(16))
+    name: Mapped[str] = mapped_column(Text)
+    target_id: Mapped[str | None] = mapped_column(String(64), index=True)
+    evidence: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+
+# Columns added to existing tables since the first schema: (table, column, SQL type).
+_ADDED_COLUMNS = (
+    ("documents", "facts", "JSON"),
+    ("documents", "headings", "JSON"),
+    ("documents", "policy_id", "VARCHAR(64)"),
+)
+
+
+def create_schema(engine: Engine) -> None:
+    """Create missing tables, and add the columns a register made by an older version lacks."""
+    Base.metadata.create_all(engine)
+    inspector = inspect(engine)
+    with engine.begin() as connection:
+        for table, column, sql_type in _ADDED_COLUMNS:
+            present = {c["name"] for c in inspector.get_columns(table)}
+            if column not in present:
+                connection.execute(text(f"ALTER TABLE {table} ADD COLUMN {column} {sql_type}"))

@@ -1,0 +1,138 @@
+"""Which documents are versions of one policy, or one document filed twice.
+
+Two signals, each from a real measure:
+
+* near-duplicate text: MinHash signatures of word 3-shingles, candidates found by
+  locality-sensitive hashing (datasketch's MinHashLSH), so the work grows with the
+  number of documents, not with its square;
+* the policy's name: the same title key (draft markers and dates removed, words
+  in base form) in the same organisation.
+
+Documents of two different known organisations are never grouped: a policy
+copied from a neighbour is the neighbour's policy, not a version of one's own.
+Where an organisation is unknown on one side, the name alone is not enough and
+the texts must also resemble each other.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from datasketch import MinHash, MinHashLSH
+
+from politikbase.link.names import title_key
+
+NUM_PERM = 64
+SHINGLE_WORDS = 3
+# Enough text to tell documents apart; the signature of a long document needs no more.
+SIGNATURE_CHARS = 20_000
+# The same document twice (a repeated entry, a re-published file).
+DUPLICATE_SIMILARITY = 0.6
+# Same name, one organisation unknown: the texts must share this much.
+SAME_NAME_SIMILARITY = 0.15
+# At most this many documents of one name are compared text by text.
+MAX_COMPARED = 50
+_WORD = re.compile(r"\w+")
+_SEED_MINHASH = MinHash(num_perm=NUM_PERM, seed=1)
+_PERMUTATIONS = _SEED_MINHASH.permutations
+_SCHEME = _SEED_MINHASH.scheme
+
+
+@dataclass(slots=True)
+class LinkDocument:
+    """What linking needs to know of a register document."""
+
+    id: str
+    title: str
+    municipality: str | None
+    text: str
+
+
+def signature(text: str) -> MinHash:
+    """The MinHash of the text's word 3-shingles (lower case)."""
+    words = _WORD.findall(text[:SIGNATURE_CHARS].lower())
+    shingles = {
+        " ".join(words[i : i + SHINGLE_WORDS]).encode("utf-8")
+        for i in range(max(1, len(words) - SHINGLE_WORDS + 1))
+    }
+    minhash = MinHash(num_perm=NUM_PERM, permutations=_PERMUTATIONS, scheme=_SCHEME)
+    minhash.update_batch(list(shingles) or [b""])
+    return minhash
+
+
+class _Groups:
+    """Union-find over document ids."""
+
+    def __init__(self, ids: list[str]) -> None:
+        self.parent = {identifier: identifier for identifier in ids}
+
+    def find(self, identifier: str) -> str:
+        root = identifier
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[identifier] != root:
+            self.parent[identifier], identifier = root, self.parent[identifier]
+        return root
+
+    def union(self, first: str, second: str) -> None:
+        a, b = self.find(first), self.find(second)
+        if a != b:
+            self.parent[max(a, b)] = min(a, b)
+
+
+def _compatible(first: LinkDocument, second: LinkDocument) -> bool:
+    return (
+        first.municipality is None
+        or second.municipality is None
+        or first.municipality == second.municipality
+    )
+
+
+def policy_groups(documents: list[LinkDocument]) -> dict[str, str]:
+    """Each document id → the id of its policy (the smallest id in its group)."""
+    by_id = {document.id: document for document in documents}
+    groups = _Groups(list(by_id))
+    signatures = {document.id: signature(document.text) for document in documents}
+    lsh = MinHashLSH(threshold=DUPLICATE_SIMILARITY, num_perm=NUM_PERM)
+    for identifier, minhash in signatures.items():
+        lsh.insert(identifier, minhash)
+    for identifier, minhash in signatures.items():
+        for other in lsh.query(minhash):
+            if other == identifier or not _compatible(by_id[identifier], by_id[other]):
+                continue
+            if minhash.jaccard(signatures[other]) >= DUPLICATE_SIMILARITY:
+                groups.union(identifier, other)
+    by_name: dict[str, list[LinkDocument]] = defaultdict(list)
+    for document in documents:
+        key = title_key(document.title)
+        if key:
+            by_name[key].append(document)
+    for named in by_name.values():
+        _group_same_name(named, signatures, groups)
+    return {identifier: groups.find(identifier) for identifier in by_id}
+
+
+def _group_same_name(
+    named: list[LinkDocument], signatures: dict[str, MinHash], groups: _Groups
+) -> None:
+    """Same name and organisation: one policy; organisation unknown: only if texts agree."""
+    known: dict[str, list[LinkDocument]] = defaultdict(list)
+    unknown: list[LinkDocument] = []
+    for document in named:
+        if document.municipality is None:
+            unknown.append(document)
+        else:
+            known[document.municipality].append(document)
+    for members in known.values():
+        for member in members[1:]:
+            groups.union(members[0].id, member.id)
+    # A generic name ("Politik") can be shared by very many: compare a bounded number.
+    others = [d for members in known.values() for d in members[:MAX_COMPARED]] + unknown
+    for first in unknown[:MAX_COMPARED]:
+        for second in others[: MAX_COMPARED * 4]:
+            if second is first:
+                continue
+            if signatures[first.id].jaccard(signatures[second.id]) >= SAME_NAME_SIMILARITY:
+                groups.union(first.id, second.id)
