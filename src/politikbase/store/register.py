@@ -158,6 +158,8 @@ class Register:
                 )
             }
             kept: set[str] = set()
+            # Most registers have no corrections at all; then there is nothing to claim.
+            any_corrections = session.scalar(select(CorrectionRow.id).limit(1)) is not None
             for document in documents:
                 content_hash = _content_hash(document)
                 row = None
@@ -179,7 +181,11 @@ class Register:
                 else:
                     result.updated.append(row.id)
                 _fill_document(row, document, sha256, content_hash, now)
-                _apply_corrections(row, self._claim_corrections(session, row, name))
+                if any_corrections:
+                    # The lookups must not flush the rows filed so far one by one.
+                    with session.no_autoflush:
+                        claimed = self._claim_corrections(session, row, name)
+                    _apply_corrections(row, claimed)
                 kept.add(row.id)
             for stale_id, stale in previous.items():
                 if stale_id not in kept:
