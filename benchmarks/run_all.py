@@ -23,6 +23,8 @@ BENCHMARKS: list[tuple[str, dict[str, object]]] = [
     ("eval_repair", {}),
     ("eval_segment", {}),
     ("eval_search", {}),
+    ("eval_analyse", {}),
+    ("eval_sections", {}),
     ("bench_ingest", {"pages": 1000, "repetitions": 3}),
     ("bench_search", {"passages": 100_000}),
 ]

@@ -5,6 +5,7 @@ Usage: python scripts/screenshot_demo.py DATA_DIR OUT.svg
 
 from __future__ import annotations
 
+import io
 import sys
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from politikbase import cli
 
 def main() -> None:
     data_dir, out = Path(sys.argv[1]), Path(sys.argv[2])
-    cli.console = Console(record=True, width=110, force_terminal=True)
+    cli.console = Console(record=True, width=120, force_terminal=True, file=io.StringIO())
     service = cli.Service(data_dir)
     cli.console.print("[bold]$ politikbase search 'politik for handicappede' --limit 3[/bold]")
     cli._print_results(service.search("politik for handicappede", limit=3))

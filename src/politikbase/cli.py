@@ -158,10 +158,10 @@ def list_documents(
         return
     table = Table(title=f"Registeret: {len(records)} dokumenter")
     table.add_column("id", no_wrap=True)
-    table.add_column("titel", ratio=3)
+    table.add_column("titel", min_width=24, ratio=3)
     table.add_column("type", no_wrap=True)
-    table.add_column("organisation", ratio=1)
-    table.add_column("kilde", ratio=1, overflow="ellipsis", no_wrap=True)
+    table.add_column("organisation", min_width=16, ratio=2)
+    table.add_column("kilde", max_width=28, overflow="ellipsis", no_wrap=True)
     for record in records:
         table.add_row(
             escape(record.public_id), escape(record.title), record.doc_type,
