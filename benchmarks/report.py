@@ -77,13 +77,53 @@ def _headline(results: dict[str, Any]) -> list[str]:
         ("Ingest, text-layer PDFs: pipeline vs. raw pypdfium2 (pages/s)",
          f"{ingest.get('pipeline_pages_per_s')} vs. {ingest.get('raw_pypdfium2_pages_per_s')}"
          f" = {ratio}", "≥ 0.5", _verdict(None if ratio is None else ratio >= 0.5)),
+        ("Ingest as above, pure stages in 2 worker processes (`--jobs 2`)",
+         f"{ingest.get('pipeline_jobs2_pages_per_s')} pages/s = "
+         f"{ingest.get('pipeline_jobs2_vs_raw')} of raw", "≥ 0.5",
+         _verdict(None if ingest.get("pipeline_jobs2_vs_raw") is None
+                  else ingest["pipeline_jobs2_vs_raw"] >= 0.5)),
+        ("Ingest benchmark: peak memory", f"{ingest.get('peak_rss_mb')} MB", "–", "–"),
         (f"Search latency over {scale.get('passages', 0):,} passages, p50 / p99",
          f"{scale.get('latency_ms_p50')} ms / {p99} ms", "p99 ≤ 50 ms",
          _verdict(None if p99 is None else p99 <= 50)),
     ]
+    rows += _understanding_rows(results)
     lines = ["| what | measured | goal | met |", "|---|---|---|---|"]
     lines += [f"| {what} | {measured} | {goal} | {met} |" for what, measured, goal, met in rows]
     return lines
+
+
+# (label, key in eval_analyse's dev_figures, goal as a fraction, "accuracy" or "F1")
+_ANALYSE_GOALS = (
+    ("adoption date", "adopted_date_f1", 0.98, "F1"),
+    ("adopting body", "adopted_by_f1", 0.98, "F1"),
+    ("document type", "doc_type_accuracy", 0.98, "accuracy"),
+    ("title", "title_f1", 0.95, "F1"),
+    ("legal references", "law_refs_f1", 0.9, "F1"),
+    ("replaces", "replaces_f1", 0.9, "F1"),
+    ("based on", "based_on_f1", 0.9, "F1"),
+    ("read with (related_to)", "related_to_f1", 0.9, "F1"),
+)
+
+
+def _understanding_rows(results: dict[str, Any]) -> list[tuple[str, str, str, str]]:
+    figures = _get(results, "eval_analyse.dev_figures", {}) or {}
+    rows = []
+    for label, key, goal, measure in _ANALYSE_GOALS:
+        figure = figures.get(key) or {}
+        ours, baseline = figure.get("ours"), figure.get("baseline_dateparser")
+        shown = f"{ours}" + (f" (dateparser baseline {baseline})" if baseline != "–" else "")
+        rows.append((f"Analyse, dev labels: {label} {measure}", shown, f"≥ {goal}",
+                     _verdict(None if ours is None else ours >= goal)))
+    headings = _get(results, "eval_sections.headings", {}) or {}
+    enumerations = _get(results, "eval_sections.enumerations", {}) or {}
+    rows.append((
+        "Sections, dev: heading precision / recall; enumerations found exactly",
+        f"{headings.get('precision')} / {headings.get('recall')}; "
+        f"{enumerations.get('found_exact')} / {enumerations.get('gold_lists')}",
+        "–", "–",
+    ))
+    return rows
 
 
 def render(results: dict[str, Any], machine: str, quick: bool) -> str:

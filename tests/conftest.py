@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import sys
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -14,6 +15,8 @@ from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
 from politikbase.settings import shared_dir
+
+SAMPLES_DIR = Path(__file__).resolve().parents[1] / "samples"
 
 PdfBuilder = Callable[..., bytes]
 DocxBuilder = Callable[..., bytes]
@@ -126,3 +129,25 @@ def seeds(shared: Path) -> dict[str, str]:
         path.name[:3]: path.read_text(encoding="utf-8")
         for path in sorted((shared / "corpus" / "seeds").glob("*.txt"))
     }
+
+
+@pytest.fixture(scope="session")
+def sample_builder() -> Callable[[Path], list]:
+    """The sample corpus build function (samples/build_samples.py)."""
+    sys.path.insert(0, str(SAMPLES_DIR))
+    try:
+        import build_samples
+    finally:
+        sys.path.remove(str(SAMPLES_DIR))
+    return build_samples.build_samples
+
+
+@pytest.fixture(scope="session")
+def sample_files(
+    sample_builder: Callable[[Path], list], tmp_path_factory: pytest.TempPathFactory
+) -> list:
+    """The sample corpus, built once into a temporary folder (see samples/README.md).
+
+    Each item has the built file's `path` and the `documents` it should yield.
+    """
+    return sample_builder(tmp_path_factory.mktemp("samples"))

@@ -3,32 +3,13 @@
 from __future__ import annotations
 
 import re
-import sys
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
-from types import ModuleType
-
-import pytest
 
 from politikbase.extract import extract_file
 
-SAMPLES_DIR = Path(__file__).resolve().parents[2] / "samples"
 _SPACE = re.compile(r"\s+")
-
-
-@pytest.fixture(scope="module")
-def build_samples_module() -> ModuleType:
-    sys.path.insert(0, str(SAMPLES_DIR))
-    try:
-        import build_samples
-    finally:
-        sys.path.remove(str(SAMPLES_DIR))
-    return build_samples
-
-
-@pytest.fixture(scope="module")
-def built(build_samples_module: ModuleType, tmp_path_factory: pytest.TempPathFactory) -> list:
-    return build_samples_module.build_samples(tmp_path_factory.mktemp("samples"))
 
 
 def readable(text: str) -> tuple[str, str]:
@@ -38,14 +19,14 @@ def readable(text: str) -> tuple[str, str]:
     return joined_word, kept_hyphen
 
 
-def test_corpus_has_every_format(built: list) -> None:
-    suffixes = Counter(sample.path.suffix for sample in built)
+def test_corpus_has_every_format(sample_files: list) -> None:
+    suffixes = Counter(sample.path.suffix for sample in sample_files)
     assert suffixes.keys() == {".pdf", ".docx", ".html", ".txt", ".md", ".jsonl"}
-    assert sum(len(sample.documents) for sample in built) >= 15
+    assert sum(len(sample.documents) for sample in sample_files) >= 15
 
 
-def test_every_file_extracts_with_its_title_and_facts(built: list) -> None:
-    for sample in built:
+def test_every_file_extracts_with_its_title_and_facts(sample_files: list) -> None:
+    for sample in sample_files:
         documents = extract_file(sample.path)
         assert len(documents) == len(sample.documents), sample.path.name
         for document, expected in zip(documents, sample.documents, strict=True):
@@ -58,8 +39,8 @@ def test_every_file_extracts_with_its_title_and_facts(built: list) -> None:
                 assert any(phrase in variant for variant in variants), (sample.path.name, phrase)
 
 
-def test_pdfs_are_multi_page_with_running_footer_and_damage(built: list) -> None:
-    pdfs = [sample.path for sample in built if sample.path.suffix == ".pdf"]
+def test_pdfs_are_multi_page_with_running_footer_and_damage(sample_files: list) -> None:
+    pdfs = [sample.path for sample in sample_files if sample.path.suffix == ".pdf"]
     damaged = 0
     for path in pdfs:
         [document] = extract_file(path)
@@ -73,17 +54,17 @@ def test_pdfs_are_multi_page_with_running_footer_and_damage(built: list) -> None
     assert damaged >= 3
 
 
-def test_cp1252_sample_is_flagged(built: list) -> None:
-    [sample] = [s for s in built if s.path.name == "boerne-og-ungepolitik.txt"]
+def test_cp1252_sample_is_flagged(sample_files: list) -> None:
+    [sample] = [s for s in sample_files if s.path.name == "boerne-og-ungepolitik.txt"]
     [document] = extract_file(sample.path)
     assert "Børne- og ungepolitik" in document.pages[0]
     assert any("cp1252" in warning for warning in document.warnings)
 
 
 def test_build_is_deterministic(
-    build_samples_module: ModuleType, built: list, tmp_path: Path
+    sample_builder: Callable[[Path], list], sample_files: list, tmp_path: Path
 ) -> None:
-    again = build_samples_module.build_samples(tmp_path)
-    assert [s.path.name for s in again] == [s.path.name for s in built]
-    for first, second in zip(built, again, strict=True):
+    again = sample_builder(tmp_path)
+    assert [s.path.name for s in again] == [s.path.name for s in sample_files]
+    for first, second in zip(sample_files, again, strict=True):
         assert first.path.read_bytes() == second.path.read_bytes(), first.path.name
