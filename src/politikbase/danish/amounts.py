@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from politikbase.danish.cue_search import matches_around_cues
+
 _NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 _NUMBER_WORD = (
     r"(?:en|et|én|to|tre|fire|fem|seks|syv|otte|ni|ti|tolv|femten|tyve|tredive|fyrre|"
@@ -39,16 +41,7 @@ _CUE_LOOKAHEAD = 40
 
 def find_amounts(text: str, lowered: str) -> list[Amount]:
     """Every money amount in `text` (matched on its lower-cased copy `lowered`)."""
-    found: list[Amount] = []
-    last_end = 0
-    for cue in _CUE.finditer(lowered):
-        if cue.start() < last_end:
-            continue
-        low = max(last_end, cue.start() - _CUE_LOOKBACK)
-        high = min(len(lowered), cue.end() + _CUE_LOOKAHEAD)
-        for match in _AMOUNT.finditer(lowered, low, high):
-            if match.start() <= cue.start() < match.end():
-                found.append(Amount(text[match.start() : match.end()], *match.span()))
-                last_end = match.end()
-                break
-    return found
+    return [
+        Amount(text[match.start() : match.end()], *match.span())
+        for match in matches_around_cues(_AMOUNT, _CUE, lowered, _CUE_LOOKBACK, _CUE_LOOKAHEAD)
+    ]

@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from politikbase.danish.cue_search import matches_around_cues
+
 _LETTERS = r"[^\W\d_]"
 # A law compound: at least three letters before "lov", and "-en", "-ens", "-s" after.
 _LAW_WORD = rf"{_LETTERS}{{3,}}lov(?:en|ens|s)?|barnets\s+lov(?:en|ens)?"
@@ -79,19 +81,7 @@ def _sections(owner: str, sections: str, start: int, end: int) -> list[LawRefere
 def _references(lowered: str) -> list[re.Match[str]]:
     """The reference matches of the whole text, found by running the patterns (which
     start at any word) only around the words where a reference can stand."""
-    matches: list[re.Match[str]] = []
-    last_end = 0
-    for cue in _CUE.finditer(lowered):
-        if cue.start() < last_end:
-            continue
-        low = max(last_end, cue.start() - _CUE_LOOKBACK)
-        high = min(len(lowered), cue.end() + _CUE_LOOKAHEAD)
-        for match in _REFERENCE.finditer(lowered, low, high):
-            if match.start() <= cue.start() < match.end():
-                matches.append(match)
-                last_end = match.end()
-                break
-    return matches
+    return matches_around_cues(_REFERENCE, _CUE, lowered, _CUE_LOOKBACK, _CUE_LOOKAHEAD)
 
 
 def find_law_references(text: str, lowered: str) -> list[LawReference]:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from politikbase.danish.cue_search import matches_around_cues
 from politikbase.danish.policy_words import find_policy_names
 
 _ORDINAL = r"(?:andet|tredje|fjerde|femte|sjette|ottende|tiende|\d{1,2}\.)"
@@ -105,16 +106,7 @@ def revision_cues(lowered: str) -> list[int]:
     The rule pattern starts with common words ("i", "en"); it runs only around
     the words every rule holds ("hver", "årligt", "inden").
     """
-    offsets: list[int] = []
-    last_end = 0
-    for cue in _CUE.finditer(lowered):
-        if cue.start() < last_end:
-            continue
-        low = max(last_end, cue.start() - _CUE_LOOKBACK)
-        high = min(len(lowered), cue.end() + _CUE_LOOKAHEAD)
-        for match in _RULE.finditer(lowered, low, high):
-            if match.start() <= cue.start() < match.end():
-                offsets.append(match.start())
-                last_end = match.end()
-                break
-    return offsets
+    return [
+        match.start()
+        for match in matches_around_cues(_RULE, _CUE, lowered, _CUE_LOOKBACK, _CUE_LOOKAHEAD)
+    ]
