@@ -29,7 +29,6 @@ Usage: python benchmarks/eval_analyse.py   (prints JSON)
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import subprocess
 import sys
@@ -39,6 +38,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from devset import load_scorer, read_jsonl
 from politikbase.analyse import analyse_document
 from politikbase.danish.doc_types import DOC_TYPES
 from politikbase.repair import repair_text
@@ -51,17 +51,8 @@ MIN_TIMING_SECONDS = 1.0
 MAX_MISSES = 25
 
 
-def _scorer(shared: Path) -> ModuleType:
-    spec = importlib.util.spec_from_file_location("score", shared / "eval" / "tools" / "score.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
-def _read_jsonl(path: Path) -> list[dict[str, Any]]:
-    with path.open(encoding="utf-8") as lines:
-        return [json.loads(line) for line in lines if line.strip()]
 
 
 def gold_labels(dev: Path, docs: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -71,9 +62,9 @@ def gold_labels(dev: Path, docs: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for doc in docs:
         by_source.setdefault(doc["source"], []).append(doc["id"])
     gold: list[dict[str, Any]] = []
-    for entry in _read_jsonl(dev / "seed000_entries.jsonl"):
+    for entry in read_jsonl(dev / "seed000_entries.jsonl"):
         gold.append({**entry, "id": f"s000-{entry['n']:02d}"})
-    for entry in _read_jsonl(dev / "related_docs.jsonl"):
+    for entry in read_jsonl(dev / "related_docs.jsonl"):
         gold.append({**entry, "id": f"s{entry['file'][:3]}-r{entry['n']:03d}"})
     mains = json.loads((dev / "main_docs.json").read_text(encoding="utf-8"))
     for label in mains.values():
@@ -180,7 +171,7 @@ def baseline(
             [sys.executable, str(tool), str(shared / "eval" / "dev" / "docs.jsonl"), str(out)],
             check=True, capture_output=True,
         )
-        pred = _read_jsonl(out)
+        pred = read_jsonl(out)
     fields = ("doc_type", "adopted_date", "adopted_by")
     as_labelled = scorer.meta(gold, pred)
     contract = scorer.meta(contract_gold(gold), pred)
@@ -242,8 +233,8 @@ def side_by_side(
 def main() -> dict[str, Any]:
     shared = shared_dir()
     dev = shared / "eval" / "dev"
-    scorer = _scorer(shared)
-    docs = _read_jsonl(dev / "docs.jsonl")
+    scorer = load_scorer(shared)
+    docs = read_jsonl(dev / "docs.jsonl")
     gold = gold_labels(dev, docs)
     texts = {doc["id"]: repair_text(doc["text"]).text for doc in docs}
     with_metadata = score_mode(scorer, gold, analyse_all(docs, texts, with_metadata=True))

@@ -12,7 +12,6 @@ Usage: python benchmarks/eval_search.py   (prints JSON)
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import subprocess
 import sys
@@ -22,6 +21,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from devset import load_scorer, read_jsonl
 from politikbase.index import IndexDocument, SearchIndex
 from politikbase.settings import shared_dir
 
@@ -29,17 +29,8 @@ K = 10
 METRICS = ("ndcg@10", "recall@10", "mrr")
 
 
-def _scorer(shared: Path) -> ModuleType:
-    spec = importlib.util.spec_from_file_location("score", shared / "eval" / "tools" / "score.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
-def _load_jsonl(path: Path) -> list[dict[str, Any]]:
-    with path.open(encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
 
 
 def our_run(docs: list[dict[str, Any]], queries: list[dict[str, Any]]) -> dict[str, Any]:
@@ -90,7 +81,7 @@ def baseline_run(shared: Path) -> list[dict[str, Any]]:
             check=True,
             capture_output=True,
         )
-        return _load_jsonl(out)
+        return read_jsonl(out)
 
 
 def per_query(
@@ -121,10 +112,10 @@ def per_query(
 def main() -> dict[str, Any]:
     shared = shared_dir()
     dev = shared / "eval" / "dev"
-    scorer = _scorer(shared)
-    docs = _load_jsonl(dev / "docs.jsonl")
-    queries = _load_jsonl(dev / "queries.jsonl")
-    qrels = _load_jsonl(dev / "qrels.jsonl")
+    scorer = load_scorer(shared)
+    docs = read_jsonl(dev / "docs.jsonl")
+    queries = read_jsonl(dev / "queries.jsonl")
+    qrels = read_jsonl(dev / "qrels.jsonl")
 
     ours = our_run(docs, queries)
     baseline = baseline_run(shared)

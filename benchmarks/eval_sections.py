@@ -22,14 +22,13 @@ Usage: python benchmarks/eval_sections.py   (prints JSON)
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import time
 from collections import Counter
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
+from devset import load_scorer
 from politikbase.repair import repair_text
 from politikbase.segment import segment_text
 from politikbase.segment.sections import Enumeration, document_outline, iter_sections
@@ -50,13 +49,6 @@ ENUMERATION_KEYS: dict[str, tuple[str, ...]] = {
 MIN_TIMING_SECONDS = 0.5
 
 
-def _scorer(shared: Path) -> ModuleType:
-    """The shared scorer, so headings are compared with its normalisation."""
-    spec = importlib.util.spec_from_file_location("score", shared / "eval" / "tools" / "score.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def document_texts(shared: Path) -> dict[str, str]:
@@ -158,7 +150,7 @@ def _throughput(texts: list[str]) -> float:
 
 def main() -> dict[str, Any]:
     shared = shared_dir()
-    norm = _scorer(shared).norm
+    norm = load_scorer(shared).norm
     labels = json.loads((shared / "eval" / "dev" / "main_docs.json").read_text(encoding="utf-8"))
     texts = document_texts(shared)
     headings: dict[str, Any] = {}

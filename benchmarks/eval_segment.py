@@ -15,14 +15,13 @@ Usage: python benchmarks/eval_segment.py   (prints JSON)
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 import time
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
+from devset import load_scorer
 from politikbase.models import Segment
 from politikbase.segment import related_snippet, segment_text
 from politikbase.segment.names import line_policy_names
@@ -34,13 +33,6 @@ MIN_TIMING_SECONDS = 0.5
 _LINE_RANGE = re.compile(r"lines\s+(\d+)-(\d+)")
 
 
-def _scorer(shared: Path) -> ModuleType:
-    """The shared scorer, so titles are compared with its normalisation."""
-    spec = importlib.util.spec_from_file_location("score", shared / "eval" / "tools" / "score.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _seed_texts(shared: Path) -> dict[str, tuple[str, str]]:
@@ -167,7 +159,7 @@ def throughput(texts: list[str]) -> dict[str, float]:
 def main() -> dict[str, Any]:
     shared = shared_dir()
     dev = shared / "eval" / "dev"
-    scorer = _scorer(shared)
+    scorer = load_scorer(shared)
     seeds = _seed_texts(shared)
     listing_gold = scorer.load_jsonl(dev / "seed000_entries.jsonl")
     related_gold = scorer.load_jsonl(dev / "related_docs.jsonl")
