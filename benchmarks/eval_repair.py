@@ -6,6 +6,16 @@ Prints a JSON object:
   repair against the gold ``clean_002.txt`` (the shared scorer's ``wer``);
 * ``gold_unchanged``: repairing the gold text returns it byte for byte;
 * ``seeds_unchanged``: repairing each clean seed (000, 001, 004) returns it unchanged;
+* ``samples_lost_ligatures``: the sample PDFs built with lost ligatures (their text
+  read by pypdfium2, which collapses each gap into one space: "genera oner", "sig l
+  at"), repaired page-aware as the pipeline does; word error rate of the raw and of
+  the repaired text against the document's source text (cover or title, then body),
+  per document and pooled over all their words; ``samples_intact_wer_repaired``: the
+  same for the sample PDFs with intact ligatures (the part of the error that is
+  layout, not ligatures);
+* ``collapsed_seeds``: clean seed text (000, 001, 004: the lines longer than 120
+  characters) wrapped and damaged the way a collapsing extractor shows lost glyphs,
+  raw and repaired word error rate against the clean text;
 * ``throughput_mb_s``: MB of UTF-8 text repaired per second over all seeds, each
   repaired as its own document (the lexicon loaded beforehand, as in a batch);
 * ``throughput_damaged_mb_s``: the same over the damaged seeds 002 and 003 only;
@@ -20,14 +30,21 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import re
+import sys
+import tempfile
+import textwrap
 import time
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 from politikbase.danish.lexicon import default_lexicon
-from politikbase.repair import repair_text
+from politikbase.extract import extract_file
+from politikbase.repair import repair_pages, repair_text
 from politikbase.settings import shared_dir
+
+SAMPLES_DIR = Path(__file__).resolve().parents[1] / "samples"
 
 CLEAN_SEEDS = ("000", "001", "004")
 DAMAGED_SEEDS = ("002", "003")
@@ -75,6 +92,94 @@ def _single_line(seeds: dict[str, str], megabytes: float) -> dict[str, float]:
     }
 
 
+def _sample_source_text(source: Any, municipality: str, plain: Any) -> str:
+    """What a sample PDF shows, from its source: the cover (or title), then the body."""
+    if source.option("cover") == "yes":
+        lines = [municipality, source.title, source.option("subtitle"), source.option("cover_note")]
+    else:
+        lines = [source.title]
+    for block in source.blocks:
+        if block.text:
+            lines.append(plain(block.text))
+        for number, item in enumerate(block.items, 1):
+            lines.append((f"{number}. " if block.kind == "numbered" else "") + plain(item))
+        lines.extend(" ".join(plain(cell) for cell in row) for row in block.rows)
+    return "\n".join(line for line in lines if line)
+
+
+def _samples(score: ModuleType) -> dict[str, Any]:
+    """Word error rates of the sample PDFs, raw and repaired, against their source."""
+    sys.path.insert(0, str(SAMPLES_DIR))
+    try:
+        from build_samples import build_samples
+        from samplekit.pdf_writer import MUNICIPALITY
+        from samplekit.source import load_sources, plain
+    finally:
+        sys.path.remove(str(SAMPLES_DIR))
+    per_document: dict[str, dict[str, float]] = {}
+    pooled = {"lost": [0.0, 0.0, 0], "intact": [0.0, 0.0, 0]}
+    with tempfile.TemporaryDirectory() as folder:
+        out_dir = Path(folder)
+        build_samples(out_dir)
+        for source in load_sources(SAMPLES_DIR / "source"):
+            if not source.file.endswith(".pdf"):
+                continue
+            [document] = extract_file(out_dir / source.file)
+            reference = _sample_source_text(source, MUNICIPALITY, plain)
+            raw, words = score.wer(reference, "\n".join(document.pages))
+            repaired, _ = score.wer(reference, repair_pages(document.pages).text)
+            kind = "lost" if source.option("ligatures") == "lost" else "intact"
+            pooled[kind][0] += raw * words
+            pooled[kind][1] += repaired * words
+            pooled[kind][2] += words
+            if kind == "lost":
+                per_document[source.name] = {
+                    "wer_raw": round(raw, 5),
+                    "wer_repaired": round(repaired, 5),
+                }
+    lost_raw, lost_repaired, lost_words = pooled["lost"]
+    _, intact_repaired, intact_words = pooled["intact"]
+    return {
+        "samples_lost_ligatures": {
+            "documents": per_document,
+            "words": int(lost_words),
+            "wer_raw": round(lost_raw / max(1, lost_words), 5),
+            "wer_repaired": round(lost_repaired / max(1, lost_words), 5),
+        },
+        "samples_intact_wer_repaired": round(intact_repaired / max(1, intact_words), 5),
+    }
+
+
+# Glyphs a ligature-losing PDF drops, and f-ligatures it keeps with a stray space.
+_LOST_GLYPHS = re.compile(r"tti|ti|tt|ft|fh|tf")
+_KEPT_GLYPHS = re.compile(r"ffi|ff|fi|fl")
+_SPACE_RUNS = re.compile(r" {2,}")
+
+
+def _collapse(text: str, width: int = 80) -> str:
+    """Clean text (one paragraph a line), wrapped, with each lost glyph's gap collapsed
+    into one space as pypdfium2 gives it."""
+    lines = []
+    for paragraph in (line for line in text.split("\n") if line.strip()):
+        for line in textwrap.wrap(paragraph, width, break_on_hyphens=False):
+            damaged = _KEPT_GLYPHS.sub(lambda m: m.group() + " ", _LOST_GLYPHS.sub(" ", line))
+            lines.append(_SPACE_RUNS.sub(" ", damaged).rstrip(" "))
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _collapsed_seeds(score: ModuleType, seeds: dict[str, str]) -> dict[str, dict[str, float]]:
+    result = {}
+    for key in CLEAN_SEEDS:
+        clean = "\n".join(line for line in seeds[key].split("\n") if len(line) > 120)
+        damaged = _collapse(clean)
+        result[key] = {
+            "wer_raw": round(score.wer(clean, damaged)[0], 5),
+            "wer_repaired": round(score.wer(clean, repair_text(damaged).text)[0], 5),
+        }
+    return result
+
+
 def main(single_line_mb: float = DEFAULT_SINGLE_LINE_MB) -> dict[str, Any]:
     shared = shared_dir()
     score = _scorer(shared)
@@ -87,6 +192,8 @@ def main(single_line_mb: float = DEFAULT_SINGLE_LINE_MB) -> dict[str, Any]:
         "wer_repaired": round(score.wer(gold, repaired)[0], 5),
         "gold_unchanged": repair_text(gold).text == gold,
         "seeds_unchanged": {key: repair_text(seeds[key]).text == seeds[key] for key in CLEAN_SEEDS},
+        **_samples(score),
+        "collapsed_seeds": _collapsed_seeds(score, seeds),
         "throughput_mb_s": round(_throughput(list(seeds.values())), 2),
         "throughput_damaged_mb_s": round(_throughput([seeds[k] for k in DAMAGED_SEEDS]), 2),
     }

@@ -50,3 +50,28 @@ def scorer(shared: Path) -> ModuleType:
 
 def gold_002(shared: Path) -> str:
     return (shared / "eval" / "dev" / "clean_002.txt").read_text(encoding="utf-8")
+
+
+# The same damage as PDF text extractors that collapse every gap into one space
+# (pypdfium2 among them) show it: a lost glyph inside a word leaves one space
+# ("genera oner"), one at the start or the end of a word leaves none, since the word
+# space takes its place ("sig l at", "dri og"), and a word that was one glyph is gone.
+_LOST_ANYWHERE = re.compile(r"tti|ti|tt|ft|fh|tf")
+_SPACES = re.compile(r" {2,}")
+
+
+def _collapse_line(line: str) -> str:
+    damaged = _KEPT.sub(lambda match: match.group() + " ", _LOST_ANYWHERE.sub(" ", line))
+    # Runs of spaces become one; a line that starts with a lost glyph keeps its space.
+    return _SPACES.sub(" ", damaged).rstrip(" ")
+
+
+def collapse_text(text: str, width: int = 80) -> str:
+    """`text` (one paragraph a line) as a ligature-losing PDF read by an extractor
+    that collapses gaps gives it: wrapped at `width`, glyphs lost, no double spaces."""
+    paragraphs = [line for line in text.split("\n") if line.strip()]
+    wrapped = []
+    for paragraph in paragraphs:
+        lines = textwrap.wrap(paragraph, width, break_on_hyphens=False)
+        wrapped.append("\n".join(_collapse_line(line) for line in lines))
+    return "\n\n".join(wrapped) + "\n"

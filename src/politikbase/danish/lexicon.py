@@ -40,6 +40,10 @@ VOWELS = frozenset("aeiouyæøå")
 MIN_PART_LENGTH = 3
 # Parts beyond two that a word's beginning may show ("sundheds|koordinations|…").
 MAX_COMPOUND_DEPTH = 1
+# The only letters that are Danish words on their own: the preposition and the nouns
+# for a stream and an island. Word lists and frequency lists hold every letter (as a
+# letter), but in running text another lone lower-case letter is a fragment.
+ONE_LETTER_WORDS = frozenset("iåø")
 # Longer strings are not words (nor compounds worth analysing): the compound
 # analysis is quadratic in the length, so it must never see a run-away token.
 MAX_WORD_LENGTH = 60
@@ -113,6 +117,12 @@ class Lexicon:
     def is_common_word(self, word: str) -> bool:
         """True when the word list has the word in lower case (not only as a name)."""
         return bool(self._words.get(word.lower(), 0) & COMMON)
+
+    def in_word_list(self, word: str) -> bool:
+        """True when the spelling list has the word, in lower case or as a name; a
+        string that only the frequency list knows is often a fragment or foreign
+        ("gt", "me")."""
+        return bool(self._words.get(word.lower(), 0) & (COMMON | PROPER))
 
     def is_proper_noun(self, word: str) -> bool:
         """True when the word list has the word only with a capital ("Glostrup")."""
@@ -215,6 +225,15 @@ class Lexicon:
         if "-" in lowered:
             return all(part == "" or self.is_word(part) for part in lowered.split("-"))
         return self.split_compound(lowered) is not None
+
+    def frequent_common_words(self, min_zipf: float) -> list[str]:
+        """The words of the spelling list (in lower case) at least this frequent."""
+        words = self._words
+        return [
+            word
+            for word, zipf in _zipf_table().items()
+            if zipf >= min_zipf and words.get(word, 0) & COMMON
+        ]
 
     @staticmethod
     def frequency(word: str) -> float:

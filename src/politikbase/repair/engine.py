@@ -27,6 +27,7 @@ from politikbase.repair.ligature_gaps import repair_ligatures
 from politikbase.repair.lines import Edit, Line, apply_edits, split_lines
 from politikbase.repair.paragraphs import Assembly, join_paragraphs, keep_lines
 from politikbase.repair.profile import TextProfile, profile_lines
+from politikbase.repair.single_gaps import may_have_collapsed_gaps
 
 # Change positions refer to the pages joined by this (the lines' own separator).
 PAGE_SEPARATOR = "\n"
@@ -41,7 +42,7 @@ def repair(pages: list[str], paged: bool, lexicon: Lexicon | None = None) -> Rep
     raw_lines = original.split("\n")
     profile = profile_lines(raw_lines)
     edits, changes = _character_edits(original, profile)
-    if "  " in original:
+    if "  " in original or may_have_collapsed_gaps(original):
         lexicon = lexicon or default_lexicon()
         ligature_edits, ligature_changes = repair_ligatures(original, lexicon)
         edits += ligature_edits

@@ -26,6 +26,7 @@ from politikbase.danish.lexicon import (
     LINKING_LETTERS,
     MAX_WORD_LENGTH,
     MIN_PART_LENGTH,
+    ONE_LETTER_WORDS,
     VOWELS,
     Lexicon,
 )
@@ -38,6 +39,16 @@ NON_WORD_LOG_PROB = -12.0
 # A repair must never make a string that is no word: it would trade two unknown
 # fragments for one ("velfærdsudgiftertil"), which is no repair.
 MADE_NON_WORD_LOG_PROB = -20.0
+# Word lists count every letter as a word ("l", "d"), but in Danish text a lone
+# lower-case letter other than "i", "å" and "ø" is what a lost glyph left.
+STRAY_LETTER_LOG_PROB = NON_WORD_LOG_PROB
+# A short string that only the frequency list knows ("me", "gt", "es") is as often a
+# fragment or a foreign word as a Danish word: it counts this much less (log10).
+MAX_SHORT_LENGTH = 3
+SHORT_UNLISTED_PENALTY = -2.0
+# A repair that makes a short word from a lone letter ("s" → "sti", "a" → "tia") must
+# make a common one ("l" → "til", "d" → "tid"); rarer short words it makes are none.
+MIN_SHORT_MADE_ZIPF = 4.5
 # A passive made from a listed verb ("omfatte" + "s") scores as the verb, less this.
 PASSIVE_PENALTY = -1.0
 # An unknown word with a capital, as written in the text, is more likely a name than
@@ -81,8 +92,23 @@ class WordScorer:
 
     def _score(self, word: str, as_written: bool) -> float:
         lowered = word.lower()
+        if len(word) == 1 and word.islower() and word not in ONE_LETTER_WORDS:
+            return STRAY_LETTER_LOG_PROB
         if self.lexicon.is_simple_word(lowered):
-            return self.listed_score(lowered)
+            score = self.listed_score(lowered)
+            if (
+                not as_written
+                and len(word) <= MAX_SHORT_LENGTH
+                and score < MIN_SHORT_MADE_ZIPF - ZIPF_OFFSET
+            ):
+                return MADE_NON_WORD_LOG_PROB
+            if (
+                len(word) <= MAX_SHORT_LENGTH
+                and word.islower()
+                and not self.lexicon.in_word_list(lowered)
+            ):
+                score += SHORT_UNLISTED_PENALTY
+            return score
         capitalised = word[:1].isupper() and not word.isupper()
         if not as_written:
             fallback = MADE_NON_WORD_LOG_PROB
@@ -96,6 +122,16 @@ class WordScorer:
             # The word list leaves out many passives ("omfattes", "tilrettelægges").
             scores.append(self.listed_score(lowered[:-1]) + PASSIVE_PENALTY)
         return max(scores)
+
+    def is_spelled_word(self, word: str) -> bool:
+        """In the spelling list, or a compound or passive of words in it: a piece of
+        text that needs no repair."""
+        lowered = word.lower()
+        return (
+            self.lexicon.in_word_list(lowered)
+            or self.compound_score(lowered) is not None
+            or (lowered.endswith("es") and self.lexicon.is_common_word(lowered[:-1]))
+        )
 
     def listed_score(self, lowered: str) -> float:
         return (self.lexicon.frequency(lowered) or UNSEEN_LISTED_ZIPF) - ZIPF_OFFSET
@@ -144,6 +180,8 @@ class WordScorer:
             stem = head[: len(head) - len(link)] if link else head
             if (link == "s" and stem.endswith("s")) or (link == "e" and stem[-1:] in VOWELS):
                 continue
+            if link == "e" and head.endswith(INFLECTED_ENDINGS):
+                continue  # "hjælpere", "vigtige": an inflected form, not a stem + "e"
             if self.is_noun_stem(stem):
                 score = self.listed_score(stem) + COMPOUND_BONUS
             elif self._is_content_stem(stem):
