@@ -28,7 +28,6 @@ Usage: ``python benchmarks/eval_repair.py [--single-line-mb N]``
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import re
 import sys
@@ -39,6 +38,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from devset import load_scorer
 from politikbase.danish.lexicon import default_lexicon
 from politikbase.extract import extract_file
 from politikbase.repair import repair_pages, repair_text
@@ -52,13 +52,6 @@ ROUNDS = 20
 DEFAULT_SINGLE_LINE_MB = 50.0
 
 
-def _scorer(shared: Path) -> ModuleType:
-    """The shared scorer, so the figures match the project's other measurements."""
-    spec = importlib.util.spec_from_file_location("score", shared / "eval" / "tools" / "score.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _seeds(shared: Path) -> dict[str, str]:
@@ -182,7 +175,7 @@ def _collapsed_seeds(score: ModuleType, seeds: dict[str, str]) -> dict[str, dict
 
 def main(single_line_mb: float = DEFAULT_SINGLE_LINE_MB) -> dict[str, Any]:
     shared = shared_dir()
-    score = _scorer(shared)
+    score = load_scorer(shared)
     seeds = _seeds(shared)
     gold = (shared / "eval" / "dev" / "clean_002.txt").read_text(encoding="utf-8")
     default_lexicon()  # loaded once per process, as in a batch
