@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
 import pytest
 
 from conftest import build_docx, build_pdf
-from politikbase.ingest import Ingester, reindex
+from politikbase.ingest import Ingester, default_jobs, reindex
 from politikbase.service import Service
 from politikbase.store.blobs import sha256_of
 
@@ -151,3 +152,10 @@ def test_parallel_workers_give_the_same_register(tmp_path: Path, batch: Path) ->
         return sorted((r.id, r.title, r.text) for r in service.register.documents())
 
     assert snapshot(parallel) == snapshot(serial)
+
+
+def test_small_batches_run_in_process_large_ones_in_workers() -> None:
+    assert default_jobs(1) == 1
+    assert default_jobs(19) == 1
+    assert default_jobs(10_000) >= 1
+    assert default_jobs(10_000) <= (os.cpu_count() or 1)

@@ -20,7 +20,7 @@ from rich.table import Table
 from politikbase import settings
 from politikbase.analyse import DocumentFacts, analyse_document
 from politikbase.analyse.revision import DEFAULT_MAX_AGE_YEARS
-from politikbase.ingest import FileOutcome, Ingester, iter_files, reindex
+from politikbase.ingest import FileOutcome, Ingester, default_jobs, iter_files, reindex
 from politikbase.repair import repair_text
 from politikbase.segment import segment_text
 from politikbase.segment.sections import Section, document_outline
@@ -67,7 +67,11 @@ def _read_input(file: str) -> str:
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders (recursive).")],
     data_dir: DataDir = None,
-    jobs: Annotated[int, typer.Option(help="Worker processes for extraction.")] = 1,
+    jobs: Annotated[
+        int,
+        typer.Option(help="Worker processes for extraction and analysis (0: one per core "
+                     "for large batches, none for small ones)."),
+    ] = 0,
     retry_failed: Annotated[
         bool, typer.Option("--retry-failed", help="Try again files that failed before.")
     ] = False,
@@ -80,6 +84,8 @@ def ingest(
         raise typer.Exit(2)
     service = _service(data_dir)
     total = sum(1 for _ in iter_files(paths))
+    if jobs <= 0:
+        jobs = default_jobs(total)
     ingester = Ingester(service.register, service.index)
     with Progress(
         TextColumn("[bold]Indlæser"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),

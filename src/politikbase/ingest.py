@@ -29,6 +29,17 @@ MAX_FILE_BYTES = 512 * 1024 * 1024
 INDEX_COMMIT_EVERY = 200
 
 
+# A worker process costs about a second to start (imports, the lexicon), so small
+# batches run in the calling process.
+FILES_PER_WORKER_START = 20
+
+
+def default_jobs(file_count: int) -> int:
+    """Worker processes for a batch: one per core when the batch is large enough."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return max(1, min(cores or 1, file_count // FILES_PER_WORKER_START))
+
+
 @dataclass(slots=True)
 class FileOutcome:
     path: str
