@@ -31,8 +31,8 @@ from politikbase.danish.policy_words import PolicyName, find_policy_names
 from politikbase.danish.relations import (
     EXAMPLES_INSIDE,
     EXAMPLES_OPENER,
-    RELATION_CUE,
     cue_starts_word,
+    relation_cues,
     relation_of,
 )
 from politikbase.danish.sentences import sentence_end
@@ -144,7 +144,7 @@ def _strip_end(text: str, start: int, end: int) -> int:
 def find_relations(text: str, lowered: str) -> list[Relation]:
     """Every policy the text relates itself to, in order of the cues."""
     found: list[Relation] = []
-    for cue in RELATION_CUE.finditer(lowered):
+    for cue in relation_cues(lowered):
         if not cue_starts_word(lowered, cue):
             continue
         kind = relation_of(cue)

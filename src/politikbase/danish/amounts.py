@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from politikbase.danish.cue_search import matches_around_cues
+from politikbase.danish.cue_search import Cues, matches_around_cues
 
 _NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 _NUMBER_WORD = (
@@ -34,7 +34,7 @@ class Amount(NamedTuple):
 
 
 # Every amount names its currency; the amount pattern runs only around these.
-_CUE = re.compile(r"kr|dkk|euro|€")
+_CUE = Cues.words(("kr", "dkk", "euro", "€"))
 _CUE_LOOKBACK = 50
 _CUE_LOOKAHEAD = 40
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from politikbase.danish.cue_search import matches_around_cues
+from politikbase.danish.cue_search import Cues, matches_around_cues
 
 _LETTERS = r"[^\W\d_]"
 # A law compound: at least three letters before "lov", and "-en", "-ens", "-s" after.
@@ -47,7 +47,7 @@ _REFERENCE = re.compile(
     rf"|(?<![\w-])(?P<law>{_LAW_WORD}|{_LAW_TITLE}|{_REGULATION})(?![\w-])"
 )
 # Where a reference can stand: a law word, a section sign or a regulation.
-_CUE = re.compile(r"lov|§|forordning")
+_CUE = Cues.words(("lov", "§", "forordning"))
 _CUE_LOOKBACK = 60
 _CUE_LOOKAHEAD = 160
 _ONE_SECTION = re.compile(rf"§?\s*({_NUMBER}(?:\s*,\s*stk\.\s*\d+)?(?:\s*,\s*nr\.\s*\d+)?)")

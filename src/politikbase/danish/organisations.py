@@ -12,6 +12,8 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+from politikbase.danish.cue_search import Cues
+
 
 @dataclass(frozen=True, slots=True)
 class Organisation:
@@ -146,7 +148,12 @@ class OrganisationMention:
 
 
 # Where a mention can end or start: "Kommune(s)" or "Region" (found by a plain scan).
-_MENTION_CUE = re.compile(r"ommunes?(?!\w)|OMMUNES?(?!\w)|Region\s|REGION\s")
+_MENTION_CUE = Cues(
+    ("ommune", re.compile(r"ommunes?(?!\w)")),
+    ("OMMUNE", re.compile(r"OMMUNES?(?!\w)")),
+    ("Region", re.compile(r"Region\s")),
+    ("REGION", re.compile(r"REGION\s")),
+)
 _CUE_LOOKBACK = 60
 _CUE_LOOKAHEAD = 30
 
@@ -159,15 +166,15 @@ def organisation_mentions(text: str) -> list[OrganisationMention]:
     """
     found: list[OrganisationMention] = []
     last_end = 0
-    for cue in _MENTION_CUE.finditer(text):
-        if cue.start() < last_end:
+    for cue_start, cue_end in _MENTION_CUE.spans(text):
+        if cue_start < last_end:
             continue
-        low = max(last_end, cue.start() - _CUE_LOOKBACK)
-        high = min(len(text), cue.end() + _CUE_LOOKAHEAD)
-        upper = cue.group()[0] in "OR" and cue.group()[1].isupper()
+        low = max(last_end, cue_start - _CUE_LOOKBACK)
+        high = min(len(text), cue_end + _CUE_LOOKAHEAD)
+        upper = text[cue_start] in "OR" and text[cue_start + 1].isupper()
         pattern = _MENTION_UPPER if upper else _MENTION
         for match in pattern.finditer(text, low, high):
-            if not match.start() <= cue.start() < match.end():
+            if not match.start() <= cue_start < match.end():
                 continue
             place = match.group("place") or match.group("region")
             org = _place_to_organisation(place)

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from politikbase.danish.cue_search import WordRuns
+
 REPLACES, BASED_ON, RELATED_TO = "replaces", "based_on", "related_to"
 
 _CUES: dict[str, str] = {
@@ -38,6 +40,13 @@ _CUES: dict[str, str] = {
 RELATION_CUE = re.compile(
     r"(?:" + "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _CUES.items()) + r")(?![\w])"
 )
+# Every cue holds one of these words and is written in letters and spaces only, so
+# the cue pattern needs to run only in the stretches of text that hold one of them.
+_CUE_WORDS = (
+    "erstat", "afløs", "stedet", "udgangspunkt", "afsæt", "bygger", "forankret",
+    "udspringer", "udmønt", "sammen",
+)
+_CUE_RUNS = WordRuns(RELATION_CUE, _CUE_WORDS, r"a-zæøå\s")
 # A sentence that goes on listing examples of what the sentence before named.
 EXAMPLES_OPENER = re.compile(
     r"\s*(?:eksempelvis|herunder|fx|f\.eks\.|bl\.a\.|blandt\s+andet|for\s+eksempel)\b[\s:,]*",
@@ -47,6 +56,11 @@ EXAMPLES_OPENER = re.compile(
 EXAMPLES_INSIDE = re.compile(
     r"(?<![\w])(?:herunder|eksempelvis|fx|f\.eks\.|bl\.a\.|blandt\s+andet|især|navnlig)(?![\w])"
 )
+
+
+def relation_cues(lowered: str) -> list[re.Match[str]]:
+    """Every match of `RELATION_CUE` in the lower-cased text, in order."""
+    return _CUE_RUNS.finditer(lowered)
 
 
 def cue_starts_word(text: str, match: re.Match[str]) -> bool:

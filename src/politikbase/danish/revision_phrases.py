@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from politikbase.danish.cue_search import matches_around_cues
+from politikbase.danish.cue_search import Cues, matches_around_cues
 from politikbase.danish.policy_words import find_policy_names
 
 _ORDINAL = r"(?:andet|tredje|fjerde|femte|sjette|ottende|tiende|\d{1,2}\.)"
@@ -67,7 +67,8 @@ _ADOPTION_CONTEXT = re.compile(
     r"offentliggjort|offentliggøres)(?![\w])"
 )
 _MODAL_WINDOW = 60
-_CUE = re.compile(r"hver|årligt|inden|revider|evaluer|opdater|rulleres|fornyes|til\s+revision")
+_CUE_WORDS = ("hver", "årligt", "inden", "revider", "evaluer", "opdater", "rulleres", "fornyes")
+_CUE = Cues(*((word, None) for word in _CUE_WORDS), ("til", re.compile(r"til\s+revision")))
 _CUE_LOOKBACK = 60
 _CUE_LOOKAHEAD = 120
 
