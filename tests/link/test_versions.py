@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from pathlib import Path
 
 import pytest
+from datasketch import MinHash, MinHashLSH
 
 from politikbase.link import LinkDocument, policy_groups
 from politikbase.link.names import name_keys, title_key
+from politikbase.link.versions import (
+    DUPLICATE_SIMILARITY,
+    LSH_PARAMS,
+    NUM_PERM,
+    SIGNATURE_CHARS,
+    signature,
+)
 
 
 @pytest.fixture(scope="module")
@@ -76,3 +85,17 @@ def test_name_keys_are_inflection_and_case_blind() -> None:
     assert title_key("UDKAST: Frederiksbergs Frivillighedsstrategi") == title_key(
         "Frederiksbergs Frivillighedsstrategi april 2013"
     )
+
+
+def test_signature_is_datasketchs_minhash(seeds: dict[str, str]) -> None:
+    for text in (seeds["002"], "to ord", ""):
+        words = re.findall(r"\w+", text[:SIGNATURE_CHARS].lower())
+        shingles = {" ".join(words[i : i + 3]) for i in range(max(1, len(words) - 2))}
+        expected = MinHash(num_perm=NUM_PERM, seed=1, scheme="affine32")
+        expected.update_batch([shingle.encode("utf-8") for shingle in shingles])
+        assert (signature(text).hashvalues == expected.hashvalues).all()
+
+
+def test_lsh_params_are_datasketchs_own() -> None:
+    lsh = MinHashLSH(threshold=DUPLICATE_SIMILARITY, num_perm=NUM_PERM)
+    assert (lsh.b, lsh.r) == LSH_PARAMS

@@ -135,7 +135,7 @@ class DanishAnalyzer:
         self._stemmer = _build_stemmer()
         self.splitter = CompoundSplitter(self._lexicon, self._stem_raw)
         self.surface_expansions = lru_cache(maxsize=WORD_CACHE_SIZE)(self._surface_expansions)
-        self._chunk_expansions = lru_cache(maxsize=WORD_CACHE_SIZE)(self._expansions_of_chunk)
+        self._chunk_text = lru_cache(maxsize=WORD_CACHE_SIZE)(self._expansion_text_of_chunk)
         self.stem = lru_cache(maxsize=WORD_CACHE_SIZE)(self._stem)
         self.analyze_word = lru_cache(maxsize=WORD_CACHE_SIZE)(self._analyze_word)
 
@@ -215,16 +215,24 @@ class DanishAnalyzer:
         lowered = text.lower()
         # Whitespace-separated chunks are looked up whole (cached), so the common
         # case costs one cache hit per chunk; punctuation is dealt with on a miss.
-        expansions = chain.from_iterable(map(self._chunk_expansions, lowered.split()))
+        # Each chunk gives its expansions with a space after each, so the pieces
+        # are simply concatenated; the last space goes unless truncations follow.
+        expanded = "".join(map(self._chunk_text, lowered.split()))
         truncations = self.splitter.complete_truncations(lowered)
-        return fold_spelling(" ".join(chain(expansions, truncations)))
+        if truncations:
+            expanded += " ".join(truncations)
+        else:
+            expanded = expanded[:-1]
+        return fold_spelling(expanded)
 
-    def _expansions_of_chunk(self, chunk: str) -> tuple[str, ...]:
-        """Expansions of the words in a lowercase chunk of non-space characters."""
+    def _expansion_text_of_chunk(self, chunk: str) -> str:
+        """Expansions of the words in a lowercase chunk of non-space characters, each
+        followed by a space ("" for most chunks)."""
         if len(chunk) < MIN_EXPANDABLE_LENGTH:
-            return ()
+            return ""
         words = EXPANDABLE_WORD.findall(chunk)
-        return tuple(chain.from_iterable(map(self.surface_expansions, words)))
+        expansions = chain.from_iterable(map(self.surface_expansions, words))
+        return "".join(expansion + " " for expansion in expansions)
 
     # -- whole texts -------------------------------------------------------------------
 

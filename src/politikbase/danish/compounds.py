@@ -66,6 +66,9 @@ _BOUND_MORPHEMES_TEXT = """
 """
 BOUND_MORPHEMES = frozenset(_BOUND_MORPHEMES_TEXT.split())
 
+# One way to cut the end of a word: (sum of Zipf, first cut, word form of first piece).
+_Way = tuple[float, int, str]
+
 _LETTERS = r"[^\W\d_]"
 # "børne- og unge…", "social-, sundheds- og ældre…": truncated words before a conjunction.
 TRUNCATED_COORDINATION = re.compile(
@@ -163,56 +166,69 @@ class CompoundSplitter:
         length = len(word)
         if length < 2 * MIN_PART_LENGTH or not word.isalpha():
             return None
+        choice_score = self._whole_word_zipf(word)
+        if choice_score >= FREQUENCY_CAP:
+            return None  # no mean of capped part scores can beat it
         head_start_limit = len(self._stem(word)) - MIN_HEAD_STEM_LETTERS
-        modifiers: dict[tuple[int, int], tuple[float, str] | None] = {}
-        # best[(start, parts)]: (sum of Zipf, pieces, parts) for word[start:] in exactly
-        # `parts` pieces, the last one running to the end of the word.
-        best: dict[tuple[int, int], tuple[float, tuple[str, ...], tuple[str, ...]] | None] = {}
-
-        def modifier(start: int, stop: int) -> tuple[float, str] | None:
-            key = (start, stop)
-            if key not in modifiers:
-                modifiers[key] = self._as_modifier(word[start:stop])
-            return modifiers[key]
-
-        def segment(
-            start: int, parts: int
-        ) -> tuple[float, tuple[str, ...], tuple[str, ...]] | None:
-            key = (start, parts)
-            if key in best:
-                return best[key]
-            found: tuple[float, tuple[str, ...], tuple[str, ...]] | None = None
-            if parts == 1:
-                zipf = self._zipf(word[start:]) if start <= head_start_limit else None
-                if zipf is not None:
-                    found = (zipf, (word[start:],), (word[start:],))
-            else:
-                last_cut = length - (parts - 1) * MIN_PART_LENGTH
-                for cut in range(start + MIN_PART_LENGTH, last_cut + 1):
-                    first = modifier(start, cut)
+        zipf = self._zipf
+        # Built from the end of the word: ways[parts][start] is the best way to cut
+        # word[start:] into exactly `parts` pieces, as (sum of Zipf, first cut, word
+        # form of the first piece). Only cuts where the rest of the word can be cut
+        # are tried, so a word without a listed ending costs one lookup per letter.
+        heads: dict[int, _Way] = {}
+        for start in range(MIN_PART_LENGTH, min(head_start_limit, length - MIN_PART_LENGTH) + 1):
+            score = zipf(word[start:])
+            if score is not None:
+                heads[start] = (score, length, word[start:])
+        if not heads:
+            return None
+        ways: list[dict[int, _Way]] = [{}, heads]
+        as_modifier = self._as_modifier
+        choice_parts = 0
+        for parts in range(2, MAX_PARTS + 1):
+            # Ascending cuts (dicts keep the ascending order they were filled in), and
+            # only a strictly better total replaces the best so far: among equal
+            # totals the earliest cut wins.
+            rests = list(ways[-1].items())
+            found: dict[int, _Way] = {}
+            ways.append(found)
+            if not rests:
+                continue
+            # Below the top level, a way is needed at every start a piece can end at.
+            starts = [0]
+            if parts < MAX_PARTS:
+                starts.extend(range(MIN_PART_LENGTH, rests[-1][0] - MIN_PART_LENGTH + 1))
+            for start in starts:
+                best: _Way | None = None
+                lowest_cut = start + MIN_PART_LENGTH
+                for cut, rest in rests:
+                    if cut < lowest_cut:
+                        continue
+                    first = as_modifier(word[start:cut])
                     if first is None:
                         continue
-                    rest = segment(cut, parts - 1)
-                    if rest is None:
-                        continue
                     total = first[0] + rest[0]
-                    if found is None or total > found[0]:
-                        found = (total, (word[start:cut], *rest[1]), (first[1], *rest[2]))
-            best[key] = found
-            return found
-
-        choice: tuple[float, tuple[str, ...], tuple[str, ...]] | None = None
-        choice_score = self._whole_word_zipf(word)
-        for parts in range(2, MAX_PARTS + 1):
-            candidate = segment(0, parts)
+                    if best is None or total > best[0]:
+                        best = (total, cut, first[1])
+                if best is not None:
+                    found[start] = best
+            candidate = found.get(0)
             if candidate is None:
                 continue
             score = candidate[0] / parts - EXTRA_PART_PENALTY * (parts - 2)
             if score > choice_score:
-                choice, choice_score = candidate, score
-        if choice is None:
+                choice_parts, choice_score = parts, score
+        if not choice_parts:
             return None
-        return Compound(word=word, pieces=choice[1], parts=choice[2])
+        pieces: list[str] = []
+        forms: list[str] = []
+        start = 0
+        for parts in range(choice_parts, 0, -1):
+            _, cut, form = ways[parts][start]
+            pieces.append(word[start:cut])
+            forms.append(form)
+            start = cut
+        return Compound(word=word, pieces=tuple(pieces), parts=tuple(forms))
 
     def _whole_word_zipf(self, word: str) -> float:
         zipf = self._lexicon.frequency(word)

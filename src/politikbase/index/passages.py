@@ -64,7 +64,14 @@ def _units(text: str, start: int, end: int) -> Iterator[tuple[int, int, int]]:
     """Paragraphs, lines or pieces of lines as (start, end, pause before)."""
     block_start = start
     for separator in PARAGRAPH_SEPARATOR.finditer(text, start, end):
-        yield from _block_units(text, block_start, separator.start())
+        block_end = separator.start()
+        if block_end - block_start <= MAX_PASSAGE_CHARS:
+            # The common case, without a generator per paragraph: it fits whole.
+            unit_start, unit_end = _strip(text, block_start, block_end)
+            if unit_end > unit_start:
+                yield unit_start, unit_end, PARAGRAPH_BREAK
+        else:
+            yield from _block_units(text, block_start, block_end)
         block_start = separator.end()
     yield from _block_units(text, block_start, end)
 

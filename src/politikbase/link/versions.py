@@ -19,7 +19,9 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from hashlib import sha1
 
+import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from politikbase.link.names import title_key
@@ -34,10 +36,20 @@ DUPLICATE_SIMILARITY = 0.6
 SAME_NAME_SIMILARITY = 0.15
 # At most this many documents of one name are compared text by text.
 MAX_COMPARED = 50
+# The bands and rows datasketch's MinHashLSH derives for DUPLICATE_SIMILARITY and
+# NUM_PERM (by numerical integration, several milliseconds on every construction).
+LSH_PARAMS = (10, 6)
 _WORD = re.compile(r"\w+")
-_SEED_MINHASH = MinHash(num_perm=NUM_PERM, seed=1)
-_PERMUTATIONS = _SEED_MINHASH.permutations
-_SCHEME = _SEED_MINHASH.scheme
+_SEED = 1
+_SCHEME = "affine32"
+_PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME).permutations
+# datasketch's "affine32" scheme: each shingle's 32-bit SHA-1 prefix, mixed by the
+# MurmurHash3 finalizer, then a * h + b (mod 2**32) per permutation. Computed here for
+# all shingles at once in numpy; the values are datasketch's own.
+_MULTIPLIERS = _PERMUTATIONS[0].astype(np.uint32)
+_OFFSETS = _PERMUTATIONS[1].astype(np.uint32)
+_FMIX_SHIFTS = (np.uint32(16), np.uint32(13), np.uint32(16))
+_FMIX_MULTIPLIERS = (np.uint32(0x85EBCA6B), np.uint32(0xC2B2AE35))
 
 
 @dataclass(slots=True)
@@ -53,13 +65,27 @@ class LinkDocument:
 def signature(text: str) -> MinHash:
     """The MinHash of the text's word 3-shingles (lower case)."""
     words = _WORD.findall(text[:SIGNATURE_CHARS].lower())
-    shingles = {
-        " ".join(words[i : i + SHINGLE_WORDS]).encode("utf-8")
-        for i in range(max(1, len(words) - SHINGLE_WORDS + 1))
-    }
-    minhash = MinHash(num_perm=NUM_PERM, permutations=_PERMUTATIONS, scheme=_SCHEME)
-    minhash.update_batch(list(shingles) or [b""])
-    return minhash
+    if len(words) < SHINGLE_WORDS:
+        shingles = {" ".join(words)}
+    else:
+        # The shifted lists run out together: one shingle per run of SHINGLE_WORDS words.
+        shifted = (words[i:] for i in range(SHINGLE_WORDS))
+        shingles = set(map(" ".join, zip(*shifted, strict=False)))
+    prefixes = b"".join([sha1(shingle.encode("utf-8")).digest()[:4] for shingle in shingles])
+    hashes = np.frombuffer(prefixes, dtype="<u4").astype(np.uint32)
+    hashes = _fmix32(hashes)
+    values = (hashes[:, np.newaxis] * _MULTIPLIERS + _OFFSETS).min(axis=0)
+    return MinHash(
+        seed=_SEED, hashvalues=values, permutations=_PERMUTATIONS, scheme=_SCHEME
+    )
+
+
+def _fmix32(hashes: np.ndarray) -> np.ndarray:
+    """MurmurHash3's 32-bit finalizer (arithmetic wraps modulo 2**32)."""
+    first, second, third = _FMIX_SHIFTS
+    hashes = (hashes ^ (hashes >> first)) * _FMIX_MULTIPLIERS[0]
+    hashes = (hashes ^ (hashes >> second)) * _FMIX_MULTIPLIERS[1]
+    return hashes ^ (hashes >> third)
 
 
 class _Groups:
@@ -95,7 +121,7 @@ def policy_groups(documents: list[LinkDocument]) -> dict[str, str]:
     by_id = {document.id: document for document in documents}
     groups = _Groups(list(by_id))
     signatures = {document.id: signature(document.text) for document in documents}
-    lsh = MinHashLSH(threshold=DUPLICATE_SIMILARITY, num_perm=NUM_PERM)
+    lsh = MinHashLSH(threshold=DUPLICATE_SIMILARITY, num_perm=NUM_PERM, params=LSH_PARAMS)
     for identifier, minhash in signatures.items():
         lsh.insert(identifier, minhash)
     for identifier, minhash in signatures.items():
