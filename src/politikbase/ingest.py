@@ -179,8 +179,12 @@ class Ingester:
         for removed in filing.removed:
             self.index.delete(removed)
             self._removed = True
+        prepared = {
+            document.ordinal: analysis
+            for document, analysis in zip(processed.documents, processed.prepared, strict=False)
+        }
         for record in self.register.documents_by_ids(filing.to_index).values():
-            self.index.add(index_document(record))
+            self.index.add(index_document(record), prepared.get(record.ordinal))
         self._uncommitted += 1
         if self._uncommitted >= INDEX_COMMIT_EVERY:
             self.index.commit()

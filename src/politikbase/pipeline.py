@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 
 from politikbase.analyse import analyse_document, basic_facts
 from politikbase.extract import extract_bytes
+from politikbase.index import IndexDocument
+from politikbase.index.prepare import PreparedDocument, prepare_document
 from politikbase.models import ExtractedDocument, RepairResult, Segment
 from politikbase.repair import repair_pages, repair_text
 from politikbase.segment import segment_text
@@ -30,6 +32,10 @@ class ProcessedSource:
     format: str
     documents: list[NewDocument]
     warnings: list[str] = field(default_factory=list)
+    # The index's analysis of each document (same order), done here so that worker
+    # processes share that work too; the index redoes it if a correction changed
+    # the document before it was filed.
+    prepared: list[PreparedDocument] = field(default_factory=list)
 
 
 def repair(extracted: ExtractedDocument) -> RepairResult:
@@ -116,4 +122,16 @@ def process_source(data: bytes, name: str) -> ProcessedSource:
     for extracted in extracted_documents:
         warnings.extend(extracted.warnings)
         documents.extend(documents_of(extracted, len(documents)))
-    return ProcessedSource(format=file_format, documents=documents, warnings=warnings)
+    prepared = [
+        prepare_document(
+            IndexDocument(
+                record_id="", title=document.title, text=document.text,
+                municipality=document.municipality, doc_type=document.doc_type,
+                page_starts=document.page_starts,
+            )
+        )
+        for document in documents
+    ]
+    return ProcessedSource(
+        format=file_format, documents=documents, warnings=warnings, prepared=prepared
+    )

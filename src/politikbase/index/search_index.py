@@ -14,7 +14,7 @@ import tantivy
 
 from politikbase.danish.analyzer import TOKENIZER_NAME, DanishAnalyzer
 from politikbase.index.models import IndexDocument, SearchHit
-from politikbase.index.passages import split_passages
+from politikbase.index.prepare import PreparedDocument, default_analyzer, prepare_document
 from politikbase.index.query import build_query, parse_query
 from politikbase.index.schema import (
     BODY,
@@ -65,7 +65,7 @@ class SearchIndex:
     def __init__(self, path: Path, *, analyzer: DanishAnalyzer | None = None) -> None:
         self.path = Path(path)
         self.path.mkdir(parents=True, exist_ok=True)
-        self._analyzer = analyzer if analyzer is not None else DanishAnalyzer()
+        self._analyzer = analyzer if analyzer is not None else default_analyzer()
         self._schema = build_schema()
         try:
             self._index = tantivy.Index(self._schema, path=str(self.path), reuse=True)
@@ -92,24 +92,26 @@ class SearchIndex:
                 ) from error
         return self._writer
 
-    def add(self, doc: IndexDocument) -> None:
-        """Index a document's passages, replacing any earlier version of the record."""
+    def add(self, doc: IndexDocument, prepared: PreparedDocument | None = None) -> None:
+        """Index a document's passages, replacing any earlier version of the record.
+
+        `prepared` is the document's analysis done beforehand (in a worker process);
+        it is used when it still fits the document, else the analysis runs here.
+        """
+        if prepared is None or not prepared.is_for(doc):
+            prepared = prepare_document(doc, self._analyzer)
         writer = self._open_writer()
         writer.delete_documents_by_term(RECORD_ID, doc.record_id)
-        analyzer = self._analyzer
         key = record_key(doc.record_id)
-        title = analyzer.prepare(doc.title)
-        title_expanded = analyzer.expansion_text(doc.title)
         title_bytes = doc.title.encode("utf-8")
-        for passage in split_passages(doc.text, doc.page_starts):
-            text = doc.text[passage.start : passage.end]
+        for passage in prepared.passages:
             entry = tantivy.Document()
             entry.add_text(RECORD_ID, doc.record_id)
             entry.add_unsigned(RECORD_KEY, key)
-            entry.add_text(TITLE, title)
-            entry.add_text(TITLE_EXPANDED, title_expanded)
-            entry.add_text(BODY, analyzer.prepare(text))
-            entry.add_text(BODY_EXPANDED, analyzer.expansion_text(text))
+            entry.add_text(TITLE, prepared.title_prepared)
+            entry.add_text(TITLE_EXPANDED, prepared.title_expanded)
+            entry.add_text(BODY, passage.body)
+            entry.add_text(BODY_EXPANDED, passage.body_expanded)
             if doc.municipality is not None:
                 entry.add_text(MUNICIPALITY, doc.municipality)
             if doc.doc_type is not None:
@@ -118,7 +120,7 @@ class SearchIndex:
             entry.add_unsigned(END, passage.end)
             entry.add_unsigned(PAGE, passage.page or 0)
             entry.add_bytes(TITLE_STORED, title_bytes)
-            entry.add_bytes(TEXT_STORED, text.encode("utf-8"))
+            entry.add_bytes(TEXT_STORED, doc.text[passage.start : passage.end].encode("utf-8"))
             writer.add_document(entry)
 
     def delete(self, record_id: str) -> None:
