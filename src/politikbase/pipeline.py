@@ -14,6 +14,7 @@ from politikbase.analyse import analyse_document, basic_facts
 from politikbase.extract import extract_bytes
 from politikbase.index import IndexDocument
 from politikbase.index.prepare import PreparedDocument, prepare_document
+from politikbase.link.versions import signature_bytes
 from politikbase.models import ExtractedDocument, RepairResult, Segment
 from politikbase.repair import repair_pages, repair_text
 from politikbase.segment import segment_text
@@ -108,6 +109,7 @@ def documents_of(extracted: ExtractedDocument, first_ordinal: int) -> list[NewDo
                 repair_log=log if whole else [],
                 facts=analysis.as_json(),
                 headings=list(extracted.headings) if whole else [],
+                text_signature=signature_bytes(body),
             )
         )
     return documents

@@ -18,6 +18,8 @@ from politikbase.link.versions import (
     NUM_PERM,
     SIGNATURE_CHARS,
     signature,
+    signature_bytes,
+    signature_from_bytes,
 )
 
 
@@ -99,3 +101,10 @@ def test_signature_is_datasketchs_minhash(seeds: dict[str, str]) -> None:
 def test_lsh_params_are_datasketchs_own() -> None:
     lsh = MinHashLSH(threshold=DUPLICATE_SIMILARITY, num_perm=NUM_PERM)
     assert (lsh.b, lsh.r) == LSH_PARAMS
+
+
+def test_stored_signature_stands_for_the_text() -> None:
+    text = "Handicappolitikken gælder for alle borgere med handicap og revideres hvert år."
+    stored = signature_from_bytes(signature_bytes(text))
+    assert stored == signature(text)
+    assert stored.jaccard(signature(text + " Tilføjet sætning om tilgængelighed.")) < 1.0

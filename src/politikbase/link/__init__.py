@@ -21,7 +21,11 @@ def link_register(register: Register) -> int:
     linking: list[LinkDocument] = []
     relating: list[RelatingDocument] = []
     for record in register.iter_documents():
-        linking.append(LinkDocument(record.id, record.title, record.municipality, record.text))
+        linking.append(
+            LinkDocument(
+                record.id, record.title, record.municipality, record.text, record.text_signature
+            )
+        )
         facts = record.facts
         corrected = {correction.field for correction in record.corrections}
         # Evidence belongs to what was extracted; a corrected list has none.

@@ -60,6 +60,8 @@ class LinkDocument:
     title: str
     municipality: str | None
     text: str
+    # The stored signature (`signature_bytes` of the text), when the register has it.
+    signature: bytes | None = None
 
 
 def signature(text: str) -> MinHash:
@@ -78,6 +80,16 @@ def signature(text: str) -> MinHash:
     return MinHash(
         seed=_SEED, hashvalues=values, permutations=_PERMUTATIONS, scheme=_SCHEME
     )
+
+
+def signature_bytes(text: str) -> bytes:
+    """The signature of a text in the compact form the register stores."""
+    return signature(text).hashvalues.astype("<u4").tobytes()
+
+
+def signature_from_bytes(data: bytes) -> MinHash:
+    values = np.frombuffer(data, dtype="<u4").astype(np.uint32)
+    return MinHash(seed=_SEED, hashvalues=values, permutations=_PERMUTATIONS, scheme=_SCHEME)
 
 
 def _fmix32(hashes: np.ndarray) -> np.ndarray:
@@ -120,7 +132,11 @@ def policy_groups(documents: list[LinkDocument]) -> dict[str, str]:
     """Each document id → the id of its policy (the smallest id in its group)."""
     by_id = {document.id: document for document in documents}
     groups = _Groups(list(by_id))
-    signatures = {document.id: signature(document.text) for document in documents}
+    signatures = {
+        document.id: signature_from_bytes(document.signature)
+        if document.signature is not None else signature(document.text)
+        for document in documents
+    }
     lsh = MinHashLSH(threshold=DUPLICATE_SIMILARITY, num_perm=NUM_PERM, params=LSH_PARAMS)
     for identifier, minhash in signatures.items():
         lsh.insert(identifier, minhash)

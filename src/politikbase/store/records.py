@@ -29,6 +29,9 @@ class NewDocument:
     repair_log: list[dict[str, object]] = field(default_factory=list)
     facts: dict[str, Any] = field(default_factory=dict)  # DocumentFacts.as_json()
     headings: list[str] = field(default_factory=list)  # as the extractor knew them
+    # The MinHash signature linking compares texts by (see link.versions), computed
+    # with the pure stages so that re-linking never reads the texts again.
+    text_signature: bytes | None = None
 
 
 @dataclass(slots=True)
@@ -88,6 +91,7 @@ class DocumentRecord:
     extracted_facts: dict[str, Any] = field(default_factory=dict)
     corrections: list[CorrectionRecord] = field(default_factory=list)
     headings: list[str] = field(default_factory=list)
+    text_signature: bytes | None = None
     policy_id: str | None = None  # the policy whose version this document is
 
     @property

@@ -433,6 +433,7 @@ def _fill_document(
     row.repair_log = list(document.repair_log)
     row.facts = dict(document.facts)
     row.headings = list(document.headings)
+    row.text_signature = document.text_signature
     row.content_sha256 = content_hash
     row.updated_at = now
 
@@ -477,6 +478,7 @@ def _document_record(
         repair_log=list(row.repair_log or []), created_at=row.created_at,
         updated_at=row.updated_at, extracted_facts=dict(row.facts or {}),
         corrections=list(corrections or []), headings=list(row.headings or []),
+        text_signature=row.text_signature,
         policy_id=row.policy_id,
     )
 

@@ -5,7 +5,18 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, Engine, ForeignKey, Integer, String, Text, inspect, text
+from sqlalchemy import (
+    JSON,
+    DateTime,
+    Engine,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    inspect,
+    text,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -55,6 +66,7 @@ class DocumentRow(Base):
     # The analysis as extracted (DocumentFacts.as_json()); corrections are kept apart.
     facts: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=dict)
     headings: Mapped[list[str] | None] = mapped_column(JSON, default=list)
+    text_signature: Mapped[bytes | None] = mapped_column(LargeBinary)
     # The policy this document is a version of (the id of the group's first document).
     policy_id: Mapped[str | None] = mapped_column(String(64), index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime)
@@ -102,6 +114,7 @@ _ADDED_COLUMNS = (
     ("documents", "facts", "JSON"),
     ("documents", "headings", "JSON"),
     ("documents", "policy_id", "VARCHAR(64)"),
+    ("documents", "text_signature", "BLOB"),
 )
 
 
