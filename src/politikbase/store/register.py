@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, delete, event, func, select, update
+from sqlalchemy import Engine, bindparam, create_engine, delete, event, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from politikbase.store.blobs import BlobStore, sha256_of
@@ -347,15 +347,19 @@ class Register:
         """Replace the version groups and the resolved relations (one transaction)."""
         with self._sessions.begin() as session:
             session.execute(update(DocumentRow).values(policy_id=None))
-            by_policy: dict[str, list[str]] = {}
-            for document_id, policy_id in policy_ids.items():
-                by_policy.setdefault(policy_id, []).append(document_id)
-            for policy_id, members in by_policy.items():
-                for start in range(0, len(members), 500):
-                    session.execute(
-                        update(DocumentRow).where(DocumentRow.id.in_(members[start : start + 500]))
-                        .values(policy_id=policy_id)
-                    )
+            if policy_ids:
+                # One statement executed for many rows (executemany), not one per group.
+                documents = DocumentRow.__table__
+                session.execute(
+                    update(documents)
+                    .where(documents.c.id == bindparam("document_id"))
+                    .values(policy_id=bindparam("policy"))
+                    .execution_options(synchronize_session=False),
+                    [
+                        {"document_id": document_id, "policy": policy_id}
+                        for document_id, policy_id in policy_ids.items()
+                    ],
+                )
             session.execute(delete(RelationRow))
             session.add_all(
                 RelationRow(
