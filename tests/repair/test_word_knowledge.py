@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from politikbase.danish.lexicon import Lexicon, default_lexicon
+from politikbase.repair import clear_caches, repair_text
 from politikbase.repair.word_scores import MADE_NON_WORD_LOG_PROB, WordScorer
 
 
@@ -70,3 +73,39 @@ def test_words_as_written_and_words_made_by_a_repair(scorer: WordScorer) -> None
     assert scorer.score("i") > scorer.score("l", as_written=True)
     # Passives the word list leaves out.
     assert scorer.score("omfattes") > MADE_NON_WORD_LOG_PROB
+
+
+def _starts_word_or_compound(words: list[str], lexicon: Lexicon, text: str, depth: int) -> bool:
+    """`has_prefix` spelled out: every cut of the text tried, every word scanned."""
+    if any(word.startswith(text) for word in words):
+        return True
+    return depth < 2 and any(
+        lexicon.compound_stem(text[:cut]) is not None
+        and _starts_word_or_compound(words, lexicon, text[cut:], depth + 1)
+        for cut in range(3, len(text))
+    )
+
+
+def test_word_starts_agree_with_a_scan_of_every_cut(seeds: dict[str, str]) -> None:
+    # Words of a real damaged text, and strings a repair tries: word starts, words
+    # run together with and without linking letters, lost glyphs put back anywhere.
+    text_words = sorted({word.lower() for word in re.findall(r"[^\W\d_]+", seeds["002"])})
+    lexicon = Lexicon(set(text_words))
+    tried = set()
+    for index, word in enumerate(text_words):
+        following = text_words[(index * 7 + 3) % len(text_words)]
+        tried.update(word[:cut] for cut in range(1, len(word) + 1))
+        for link in ("", "s", "e"):
+            tried.add(word + link + following[: 2 + index % 6])
+        for glyph in ("ti", "tt", "fl"):
+            tried.add(word[: len(word) // 2] + glyph + following[:4])
+    for candidate in sorted(tried)[::3]:
+        expected = _starts_word_or_compound(text_words, lexicon, candidate, 0)
+        assert lexicon.has_prefix(candidate) is expected, candidate
+
+
+def test_repair_gives_the_same_text_on_cold_and_warm_caches(seeds: dict[str, str]) -> None:
+    warm = repair_text(seeds["002"])
+    clear_caches()
+    cold = repair_text(seeds["002"])
+    assert cold.text == warm.text and cold.changes == warm.changes

@@ -82,6 +82,14 @@ class Lexicon:
         self._sorted: tuple[str, ...] | None = None
         self._compounds: dict[str, tuple[str, str] | None] = {}
         self._prefixes: dict[str, bool] = {}
+        self._rests: dict[tuple[str, int], bool] = {}
+
+    def clear_caches(self) -> None:
+        """Forget the answers remembered about words (compound splits, word starts);
+        the word lists and what was built from them on loading stay."""
+        self._compounds.clear()
+        self._prefixes.clear()
+        self._rests.clear()
 
     @classmethod
     def load(cls) -> Lexicon:
@@ -117,6 +125,19 @@ class Lexicon:
     def is_common_word(self, word: str) -> bool:
         """True when the word list has the word in lower case (not only as a name)."""
         return bool(self._words.get(word.lower(), 0) & COMMON)
+
+    def common_word_ends(
+        self, lowered: str, min_length: int, excluded: frozenset[str] = frozenset()
+    ) -> list[int]:
+        """Where `lowered` (in lower case) can be cut so that a common word not in
+        `excluded` ends it, with at least `min_length` letters on either side: the
+        possible last parts of a compound, found in one pass."""
+        words = self._words
+        return [
+            cut
+            for cut in range(min_length, len(lowered) - min_length + 1)
+            if words.get(lowered[cut:], 0) & COMMON and lowered[cut:] not in excluded
+        ]
 
     def in_word_list(self, word: str) -> bool:
         """True when the spelling list has the word, in lower case or as a name; a
@@ -190,30 +211,57 @@ class Lexicon:
         known = self._prefixes.get(lowered)
         if known is not None:
             return known
-        answer = self._starts_listed_word(lowered) or self._starts_compound(lowered)
+        answer = self._starts_part(lowered, 0)
         if len(self._prefixes) >= CACHE_LIMIT:
             self._prefixes.clear()
         self._prefixes[lowered] = answer
         return answer
 
-    def _starts_listed_word(self, lowered: str) -> bool:
+    def _starts_part(self, lowered: str, depth: int) -> bool:
+        """A listed word starts so, or (within the depth allowed) a compound head
+        followed by the start of a word or of another compound
+        ("sundheds|koordinations|udvalget" has three parts)."""
         if self._sorted is None:
             self._sorted = tuple(sorted(self._words))
-        index = bisect_left(self._sorted, lowered)
-        return index < len(self._sorted) and self._sorted[index].startswith(lowered)
-
-    def _starts_compound(self, lowered: str, depth: int = 0) -> bool:
-        """A compound head followed by the start of a word (or of another compound:
-        "sundheds|koordinations|udvalget" has three parts)."""
-        for cut in range(len(lowered) - 1, MIN_PART_LENGTH - 1, -1):
-            if self.compound_stem(lowered[:cut]) is None:
+        ordered = self._sorted
+        index = bisect_left(ordered, lowered)
+        following = ordered[index] if index < len(ordered) else ""
+        if following.startswith(lowered):
+            return True
+        if depth > MAX_COMPOUND_DEPTH:
+            return False
+        # A head's stem is a listed word, so it is no longer than the most letters
+        # any listed word shares with the text (its reach); in sorted order those
+        # words stand next to where the text would be inserted.
+        reach = _shared_start(lowered, following)
+        if index:
+            reach = max(reach, _shared_start(lowered, ordered[index - 1]))
+        listed = self._words
+        last = len(lowered) - 1
+        for length in range(min(reach, last), MIN_PART_LENGTH - 1, -1):
+            # The head's stem, as `compound_stem` reads it.
+            stem = lowered[:length]
+            if stem not in listed or stem in DANISH_STOP_WORDS:
                 continue
-            rest = lowered[cut:]
-            if self._starts_listed_word(rest) or (
-                depth < MAX_COMPOUND_DEPTH and self._starts_compound(rest, depth + 1)
-            ):
+            link = lowered[length] if length < last else ""
+            if (
+                (link == "s" and stem[-1] != "s") or (link == "e" and stem[-1] not in VOWELS)
+            ) and self._part_follows(lowered[length + 1 :], depth + 1):
+                return True
+            if self._part_follows(lowered[length:], depth + 1):
                 return True
         return False
+
+    def _part_follows(self, rest: str, depth: int) -> bool:
+        """`_starts_part` for what follows a head; the same rests follow many heads."""
+        key = (rest, depth)
+        known = self._rests.get(key)
+        if known is None:
+            known = self._starts_part(rest, depth)
+            if len(self._rests) >= CACHE_LIMIT:
+                self._rests.clear()
+            self._rests[key] = known
+        return known
 
     def is_word(self, word: str) -> bool:
         """True for a listed word or a compound of two listed words."""
@@ -244,6 +292,15 @@ class Lexicon:
             # tokenises and normalises on every call, which the repair cannot afford.
             return _zipf_table().get(lowered, 0.0)
         return wordfreq.zipf_frequency(lowered, "da")
+
+
+def _shared_start(first: str, second: str) -> int:
+    """The number of letters two strings start with in common."""
+    limit = min(len(first), len(second))
+    index = 0
+    while index < limit and first[index] == second[index]:
+        index += 1
+    return index
 
 
 @lru_cache(maxsize=1)

@@ -104,12 +104,49 @@ class _WordEnds:
 
 @dataclass(slots=True)
 class _Reading:
-    """A partial reading of a chain: the word still open, and the choices so far."""
+    """A partial reading of a chain: the word still open, and the choices so far;
+    `order` is when the last site made it (see `_Candidates`)."""
 
     open_word: str
     score: float
     choices: tuple[str | None, ...]
     original: bool
+    order: int = 0
+
+
+class _Candidates:
+    """The readings one site makes from the readings before it.
+
+    Of the readings with the same open word only the first best one is kept: the
+    beam keeps no other (see `GapResolver._prune`), and the final choice, the
+    first best reading as they were made, is among the kept ones too (its `order`
+    tells which came first). That spares extending and scoring the others.
+    """
+
+    __slots__ = ("best", "made", "original")
+
+    def __init__(self) -> None:
+        self.best: dict[str, _Reading] = {}
+        self.made = 0
+        self.original: _Reading | None = None
+
+    def add(
+        self, word: str, score: float, choices: tuple[str | None, ...], choice: str | None
+    ) -> None:
+        self.made += 1
+        known = self.best.get(word)
+        if known is None or score > known.score:
+            self.best[word] = _Reading(word, score, (*choices, choice), False, self.made)
+
+    def keep_original(self, word: str, score: float, choices: tuple[str | None, ...]) -> None:
+        self.made += 1
+        self.original = _Reading(word, score, (*choices, None), True, self.made)
+
+    def readings(self) -> list[_Reading]:
+        readings = list(self.best.values())
+        if self.original is not None:
+            readings.append(self.original)
+        return readings
 
 
 class GapResolver:
@@ -257,7 +294,9 @@ class GapResolver:
             score = reading.score + self._last_word(reading.open_word, ends)
             if reading.original:
                 original_score = score
-            elif score > best_score:
+            elif score > best_score or (
+                score == best_score and best is not None and reading.order < best.order
+            ):
                 best, best_score = reading, score
         gain = best_score - original_score
         if best is None or gain < MIN_GAIN:
@@ -270,12 +309,14 @@ class GapResolver:
         for reading in readings:
             word = reading.open_word + fragment
             if reading.original or has_prefix(word):
-                extended.append(_Reading(word, reading.score, reading.choices, reading.original))
+                extended.append(
+                    _Reading(word, reading.score, reading.choices, reading.original, reading.order)
+                )
         return extended
 
     def _at_site(self, readings: list[_Reading], kind: str, capital_next: bool) -> list[_Reading]:
-        result: list[_Reading] = []
-        add = result.append
+        made = _Candidates()
+        add = made.add
         if kind == "single":
             # A word space that may hide a glyph reads like a gap, at its own odds.
             plain_cost, glyph_costs = self._single_plain_cost, self._single_glyph_costs
@@ -288,29 +329,68 @@ class GapResolver:
         for reading in readings:
             word, score, choices = reading.open_word, reading.score, reading.choices
             if kind == "spaced":
-                add(_Reading("", score + self._word(word), (*choices, None), reading.original))
+                if reading.original:
+                    made.keep_original("", score + self._word(word), choices)
+                else:
+                    add("", score + self._word(word), choices, None)
                 if not capital_next:  # "styringsfilosofi Central" is two words
-                    add(_Reading(word, score, (*choices, ""), False))
+                    add(word, score, choices, "")
                 continue
             closed = score + self._word(word)
-            add(_Reading("", closed + plain_cost, (*choices, None), reading.original))
-            may_join = self._may_join(word)
+            if reading.original:
+                made.keep_original("", closed + plain_cost, choices)
+            else:
+                add("", closed + plain_cost, choices, None)
+            if kind == "gap":
+                self._gap_glyphs(made, reading, closed, glyph_costs, capital_next)
+                continue
             for glyph, cost in glyph_costs:
                 with_glyph = score + cost
                 if kind == "lead":
                     if not capital_next:
-                        add(_Reading(glyph, with_glyph, (*choices, glyph), False))
+                        add(glyph, with_glyph, choices, glyph)
                     continue
-                ended = with_glyph + self._word(word + glyph)
-                if kind == "tail":
-                    add(_Reading("", ended, (*choices, glyph), False))
-                    continue
-                if not capital_next:
-                    if may_join:
-                        add(_Reading(word + glyph, with_glyph, (*choices, glyph), False))
-                    add(_Reading(glyph, closed + cost, (*choices, " " + glyph), False))
-                add(_Reading("", ended, (*choices, glyph + " "), False))
-        return result
+                add("", with_glyph + self._word(word + glyph), choices, glyph)  # a tail
+        return made.readings()
+
+    def _gap_glyphs(
+        self,
+        made: _Candidates,
+        reading: _Reading,
+        closed: float,
+        glyph_costs: list[tuple[str, float]],
+        capital_next: bool,
+    ) -> None:
+        """The readings of a gap with a glyph in it: inside the open word, starting
+        the next word, or ending the open word. The hottest loop of the repair, so
+        `_Candidates.add` is written out in it."""
+        word, score, choices = reading.open_word, reading.score, reading.choices
+        best = made.best
+        known_for = best.get
+        order = made.made
+        joins = not capital_next and self._may_join(word)
+        starts = not capital_next
+        score_word = self._word
+        for glyph, cost in glyph_costs:
+            with_glyph = score + cost
+            if joins:
+                order += 1
+                joined = word + glyph
+                known = known_for(joined)
+                if known is None or with_glyph > known.score:
+                    best[joined] = _Reading(joined, with_glyph, (*choices, glyph), False, order)
+            if starts:
+                order += 1
+                started = closed + cost
+                known = known_for(glyph)
+                if known is None or started > known.score:
+                    best[glyph] = _Reading(glyph, started, (*choices, " " + glyph), False, order)
+            order += 1
+            ended = with_glyph + score_word(word + glyph)
+            known = known_for("")
+            if known is None or ended > known.score:
+                best[""] = _Reading("", ended, (*choices, glyph + " "), False, order)
+        made.made = order
 
     def _prune(self, readings: list[_Reading]) -> list[_Reading]:
         """Keep the best reading per open word, within the beam, plus the original.
@@ -378,6 +458,16 @@ def _cased(choice: str, kinds: tuple[str, ...], fragments: tuple[str, ...], inde
 _RESOLVERS: dict[tuple[int, int, int], GapResolver] = {}
 _SCORERS: dict[int, WordScorer] = {}
 _SUSPECTS: dict[int, SuspectSpaces] = {}
+
+
+def clear_caches() -> None:
+    """Forget every chain decision and word score remembered so far, and what the
+    lexicons remembered: the next text is repaired as the first of a batch is."""
+    for scorer in _SCORERS.values():
+        scorer.lexicon.clear_caches()
+    _RESOLVERS.clear()
+    _SCORERS.clear()
+    _SUSPECTS.clear()
 
 
 def resolver_for(

@@ -147,9 +147,9 @@ class WordScorer:
         if key in self._compounds:
             return self._compounds[key]
         best: float | None = None
-        for cut in range(MIN_PART_LENGTH, len(lowered) - MIN_PART_LENGTH + 1):
+        for cut in self.lexicon.common_word_ends(lowered, MIN_PART_LENGTH, DANISH_STOP_WORDS):
             tail = lowered[cut:]
-            if not self._plausible_tail(tail) or (as_head and not self.is_noun_stem(tail)):
+            if as_head and not self.is_noun_stem(tail):
                 continue
             head = self._head_score(lowered[:cut])
             if head is None:
@@ -161,14 +161,6 @@ class WordScorer:
             self._compounds.clear()
         self._compounds[key] = best
         return best
-
-    def _plausible_tail(self, tail: str) -> bool:
-        lexicon = self.lexicon
-        return (
-            lexicon.is_simple_word(tail)
-            and tail not in DANISH_STOP_WORDS
-            and lexicon.is_common_word(tail)
-        )
 
     def _head_score(self, head: str) -> float | None:
         """Score of a compound's first part, with the bonus or penalty of its kind;
