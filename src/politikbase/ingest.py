@@ -183,8 +183,13 @@ class Ingester:
             document.ordinal: analysis
             for document, analysis in zip(processed.documents, processed.prepared, strict=False)
         }
-        for record in self.register.documents_by_ids(filing.to_index).values():
-            self.index.add(index_document(record), prepared.get(record.ordinal))
+        for filed in filing.filed:
+            document = IndexDocument(
+                record_id=filed.id, title=filed.title, text=filed.text,
+                municipality=filed.municipality, doc_type=filed.doc_type,
+                page_starts=filed.page_starts,
+            )
+            self.index.add(document, prepared.get(filed.ordinal))
         self._uncommitted += 1
         if self._uncommitted >= INDEX_COMMIT_EVERY:
             self.index.commit()

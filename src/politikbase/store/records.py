@@ -69,6 +69,19 @@ class RelationRecord:
 
 
 @dataclass(slots=True)
+class FiledDocument:
+    """A document as the register filed it: what the index needs to follow."""
+
+    id: str
+    ordinal: int
+    title: str
+    doc_type: str
+    municipality: str | None
+    text: str
+    page_starts: list[int]
+
+
+@dataclass(slots=True)
 class DocumentRecord:
     id: str
     external_id: str | None

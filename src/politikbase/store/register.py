@@ -21,6 +21,7 @@ from politikbase.store.records import (
     CorrectionRecord,
     DocumentRecord,
     FactValue,
+    FiledDocument,
     NewDocument,
     RelationRecord,
     SourceRecord,
@@ -46,6 +47,9 @@ class FilingResult:
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    # The added and updated documents as filed (corrections applied), so the index
+    # can follow without reading them back.
+    filed: list[FiledDocument] = field(default_factory=list)
 
     @property
     def to_index(self) -> list[str]:
@@ -176,10 +180,13 @@ class Register:
                     )
                     session.add(row)
                     result.added.append(row.id)
+                    changed = True
                 elif row.content_sha256 == content_hash:
                     result.unchanged.append(row.id)
+                    changed = False
                 else:
                     result.updated.append(row.id)
+                    changed = True
                 _fill_document(row, document, sha256, content_hash, now)
                 if any_corrections:
                     # The lookups must not flush the rows filed so far one by one.
@@ -187,6 +194,14 @@ class Register:
                         claimed = self._claim_corrections(session, row, name)
                     _apply_corrections(row, claimed)
                 kept.add(row.id)
+                if changed:
+                    result.filed.append(
+                        FiledDocument(
+                            id=row.id, ordinal=row.ordinal, title=row.title,
+                            doc_type=row.doc_type, municipality=row.municipality, text=row.text,
+                            page_starts=list(row.page_starts or []),
+                        )
+                    )
             for stale_id, stale in previous.items():
                 if stale_id not in kept:
                     session.delete(stale)
