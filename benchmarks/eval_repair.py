@@ -108,20 +108,6 @@ def _single_line(seeds: dict[str, str], megabytes: float) -> dict[str, float]:
     }
 
 
-def _sample_source_text(source: Any, municipality: str, plain: Any) -> str:
-    """What a sample PDF shows, from its source: the cover (or title), then the body."""
-    if source.option("cover") == "yes":
-        lines = [municipality, source.title, source.option("subtitle"), source.option("cover_note")]
-    else:
-        lines = [source.title]
-    for block in source.blocks:
-        if block.text:
-            lines.append(plain(block.text))
-        for number, item in enumerate(block.items, 1):
-            lines.append((f"{number}. " if block.kind == "numbered" else "") + plain(item))
-        lines.extend(" ".join(plain(cell) for cell in row) for row in block.rows)
-    return "\n".join(line for line in lines if line)
-
 
 def _samples(score: ModuleType) -> dict[str, Any]:
     """Word error rates of the sample PDFs, raw and repaired, against their source."""
@@ -129,7 +115,7 @@ def _samples(score: ModuleType) -> dict[str, Any]:
     try:
         from build_samples import build_samples
         from samplekit.pdf_writer import MUNICIPALITY
-        from samplekit.source import load_sources, plain
+        from samplekit.source import load_sources
     finally:
         sys.path.remove(str(SAMPLES_DIR))
     per_document: dict[str, dict[str, float]] = {}
@@ -141,7 +127,7 @@ def _samples(score: ModuleType) -> dict[str, Any]:
             if not source.file.endswith(".pdf"):
                 continue
             [document] = extract_file(out_dir / source.file)
-            reference = _sample_source_text(source, MUNICIPALITY, plain)
+            reference = source.printed_text(MUNICIPALITY)
             raw, words = score.wer(reference, "\n".join(document.pages))
             repaired, _ = score.wer(reference, repair_pages(document.pages).text)
             kind = "lost" if source.option("ligatures") == "lost" else "intact"

@@ -65,6 +65,24 @@ class SampleSource:
     def expected_phrases(self) -> list[str]:
         return [phrase.strip() for phrase in self.option("expect").split(" | ") if phrase.strip()]
 
+    def printed_text(self, municipality: str) -> str:
+        """The words a printed (PDF) version shows: the cover or the title, then the body.
+
+        The reference that repaired PDF text is measured against.
+        """
+        if self.option("cover") == "yes":
+            lines = [municipality, self.title, self.option("subtitle"), self.option("cover_note")]
+        else:
+            lines = [self.title]
+        for block in self.blocks:
+            if block.text:
+                lines.append(plain(block.text))
+            for number, item in enumerate(block.items, 1):
+                marker = f"{number}. " if block.kind == "numbered" else ""
+                lines.append(marker + plain(item))
+            lines.extend(" ".join(plain(cell) for cell in row) for row in block.rows)
+        return "\n".join(line for line in lines if line)
+
 
 def load_sources(folder: Path) -> list[SampleSource]:
     """All sources in the folder, in file name order (so the build is deterministic)."""

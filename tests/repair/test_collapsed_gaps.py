@@ -4,10 +4,8 @@
 from __future__ import annotations
 
 import shutil
-import sys
+from collections.abc import Callable
 from pathlib import Path
-from types import ModuleType
-from typing import Any
 
 import pytest
 from repair_support import collapse_text, scorer
@@ -26,20 +24,11 @@ MAX_SEED_WER = 0.015
 
 
 @pytest.fixture(scope="module")
-def samplekit() -> ModuleType:
-    sys.path.insert(0, str(SAMPLES_DIR))
-    try:
-        import build_samples
-    finally:
-        sys.path.remove(str(SAMPLES_DIR))
-    return build_samples
-
-
-@pytest.fixture(scope="module")
 def sample_pdfs(
-    samplekit: ModuleType, tmp_path_factory: pytest.TempPathFactory
+    sample_builder: Callable[..., list], tmp_path_factory: pytest.TempPathFactory
 ) -> dict[str, tuple[str, str, list[str]]]:
     """Per PDF source: its ligature option, its source text, its extracted pages joined."""
+    from samplekit.pdf_writer import MUNICIPALITY
     from samplekit.source import load_sources
 
     sources_dir = tmp_path_factory.mktemp("sources")
@@ -47,33 +36,14 @@ def sample_pdfs(
     for source in sources:
         shutil.copy(SAMPLES_DIR / "source" / f"{source.name}.md", sources_dir)
     out_dir = tmp_path_factory.mktemp("pdfs")
-    samplekit.build_samples(out_dir, sources_dir)
+    sample_builder(out_dir, sources_dir)
     result = {}
     for source in sources:
         [document] = extract_file(out_dir / source.file)
-        result[source.name] = (source.option("ligatures"), _source_text(source), document.pages)
+        printed = source.printed_text(MUNICIPALITY)
+        result[source.name] = (source.option("ligatures"), printed, document.pages)
     return result
 
-
-def _source_text(source: Any) -> str:
-    """What the PDF shows, from the source (a `samplekit` SampleSource): the cover (or
-    the title), then the body."""
-    from samplekit.pdf_writer import MUNICIPALITY
-    from samplekit.source import plain
-
-    option = source.option
-    if option("cover") == "yes":
-        lines = [MUNICIPALITY, source.title, option("subtitle"), option("cover_note")]
-    else:
-        lines = [source.title]
-    for block in source.blocks:
-        if block.text:
-            lines.append(plain(block.text))
-        for number, item in enumerate(block.items, 1):
-            marker = f"{number}. " if block.kind == "numbered" else ""
-            lines.append(marker + plain(item))
-        lines.extend(" ".join(plain(cell) for cell in row) for row in block.rows)
-    return "\n".join(line for line in lines if line)
 
 
 def test_sample_pdfs_with_lost_ligatures_come_back_whole(
