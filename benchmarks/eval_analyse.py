@@ -33,12 +33,11 @@ import json
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from devset import load_scorer, read_jsonl
+from devset import characters_per_second, load_scorer, read_jsonl
 from politikbase.analyse import analyse_document
 from politikbase.danish.doc_types import DOC_TYPES
 from politikbase.repair import repair_text
@@ -182,17 +181,8 @@ def baseline(
 
 
 def throughput(texts: list[str]) -> dict[str, float]:
-    chars = sum(len(t) for t in texts)
-    runs = 0
-    started = time.perf_counter()
-    while True:
-        for text in texts:
-            analyse_document(text)
-        runs += 1
-        elapsed = time.perf_counter() - started
-        if elapsed >= MIN_TIMING_SECONDS:
-            break
-    return {"chars": chars, "chars_per_second": round(chars * runs / elapsed)}
+    speed, _ = characters_per_second(analyse_document, texts, MIN_TIMING_SECONDS)
+    return {"chars": sum(len(t) for t in texts), "chars_per_second": round(speed)}
 
 
 def _summary(mode: dict[str, Any]) -> dict[str, float]:

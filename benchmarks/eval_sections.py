@@ -23,12 +23,11 @@ Usage: python benchmarks/eval_sections.py   (prints JSON)
 from __future__ import annotations
 
 import json
-import time
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from devset import load_scorer
+from devset import characters_per_second, load_scorer
 from politikbase.repair import repair_text
 from politikbase.segment import segment_text
 from politikbase.segment.sections import Enumeration, document_outline, iter_sections
@@ -136,16 +135,7 @@ def evaluate_enumerations(text: str, gold_lists: dict[str, list[str]], norm: Any
 
 
 def _throughput(texts: list[str]) -> float:
-    characters = sum(len(text) for text in texts)
-    rounds = 0
-    started = time.perf_counter()
-    while True:
-        for text in texts:
-            document_outline(text)
-        rounds += 1
-        elapsed = time.perf_counter() - started
-        if elapsed >= MIN_TIMING_SECONDS:
-            return characters * rounds / elapsed
+    return characters_per_second(document_outline, texts, MIN_TIMING_SECONDS)[0]
 
 
 def main() -> dict[str, Any]:
