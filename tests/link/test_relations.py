@@ -34,6 +34,16 @@ def test_inflected_name_finds_the_record_in_the_same_organisation() -> None:
     ]
 
 
+def test_a_policy_never_relates_to_its_own_versions() -> None:
+    listing_entry = _document("entry", "Handicappolitik 2020-2024", "Fjordby Kommune")
+    document = _document(
+        "pdf", "Handicappolitik 2020-2024", "Fjordby Kommune", ["Handicappolitik 2015"]
+    )
+    listing_entry.policy_id = document.policy_id = "policy-1"
+    [relation] = resolve_relations([listing_entry, document])["pdf"]
+    assert relation.target_id is None  # the 2015 policy is not in the register
+
+
 def test_ingest_links_relations_and_show_lists_them(tmp_path: Path) -> None:
     records = [
         {"id": "g-1", "title": "Indkøbspolitik", "municipality": "Glostrup",

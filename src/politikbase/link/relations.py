@@ -43,13 +43,19 @@ class RecordNames:
             for key in name_keys(document.title):
                 self._by_key[(document.municipality, key)].append(document)
 
-    def find(self, name: str, municipality: str | None, exclude: str) -> RelatingDocument | None:
-        """The record `name` names in `municipality`: one policy, else None."""
+    def find(
+        self, name: str, municipality: str | None, own_policy: str
+    ) -> RelatingDocument | None:
+        """The record `name` names in `municipality`: one policy, else None.
+
+        A policy's own versions never count: "Handicappolitik 2020-2024 erstatter
+        Handicappolitik 2015" names an earlier policy, not another copy of itself.
+        """
         found = {
             document.id: document
             for key in name_keys(name)
             for document in self._by_key.get((municipality, key), [])
-            if document.id != exclude
+            if document.policy_id != own_policy
         }
         policies = {document.policy_id for document in found.values()}
         if len(policies) != 1:
@@ -67,7 +73,7 @@ def resolve_relations(documents: list[RelatingDocument]) -> dict[str, list[Relat
         for kind in RELATION_FIELDS:
             evidence = document.evidence.get(kind, [])
             for position, name in enumerate(document.relations.get(kind, [])):
-                target = names.find(name, document.municipality, document.id)
+                target = names.find(name, document.municipality, document.policy_id)
                 items.append(
                     RelationRecord(
                         kind=kind, name=name,
