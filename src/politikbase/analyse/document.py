@@ -31,7 +31,11 @@ from politikbase.danish.amounts import find_amounts
 from politikbase.danish.laws import find_law_references, law_key
 from politikbase.danish.policy_words import find_policy_names, lower_in_place
 from politikbase.danish.relations import BASED_ON, RELATED_TO, REPLACES
-from politikbase.danish.revision_phrases import find_revision_phrase, revision_cues
+from politikbase.danish.revision_phrases import (
+    find_revision_phrase,
+    revision_cues,
+    speaks_of_revision,
+)
 from politikbase.danish.sentences import sentence_around
 
 T = TypeVar("T")
@@ -86,12 +90,18 @@ def _unique(items: Iterable[T], key: Callable[[T], str]) -> list[T]:
 
 
 def _revision_rule(text: str, lowered: str) -> tuple[str, int, int] | None:
+    """The first rule in a sentence about revising the policy, else the first rule."""
+    fallback: tuple[str, int, int] | None = None
     for position in revision_cues(lowered):
         start, end = sentence_around(text, position)
         phrase = find_revision_phrase(text, lowered, start, end)
-        if phrase is not None:
-            return phrase.text, phrase.start, phrase.end
-    return None
+        if phrase is None:
+            continue
+        found = (phrase.text, phrase.start, phrase.end)
+        if speaks_of_revision(lowered, start, end):
+            return found
+        fallback = fallback or found
+    return fallback
 
 
 def _add_adoption(facts: DocumentFacts, text: str, adoption: Adoption | None) -> None:

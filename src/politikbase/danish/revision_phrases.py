@@ -101,6 +101,16 @@ def find_revision_phrase(text: str, lowered: str, start: int, end: int) -> Revis
     return RevisionPhrase(text[phrase_start : match.end()], phrase_start, match.end())
 
 
+# The words that say the policy itself is revised. "Opdateres hvert år" may be said of
+# the figures in a plan, so a rule in a sentence with one of these comes first.
+_REVISING_THE_POLICY = re.compile(r"(?<![\w])(?:revider\w*|revision\w*)(?![\w])")
+
+
+def speaks_of_revision(lowered: str, start: int, end: int) -> bool:
+    """True when the sentence `lowered[start:end]` speaks of revising (not updating)."""
+    return _REVISING_THE_POLICY.search(lowered, start, end) is not None
+
+
 def revision_cues(lowered: str) -> list[int]:
     """Where a revision phrase may stand: the offsets of every rule phrase in the text.
 
