@@ -25,8 +25,13 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from politikbase.danish.doc_types import DOC_TYPES
 from politikbase.danish.policy_words import PolicyName, find_policy_names
+
+# The register's document types (the `doc_type` of the analyse contract).
+DOC_TYPES = (
+    "politik", "strategi", "plan", "handleplan", "regler", "retningslinjer", "vision",
+    "oversigt", "høring", "andet",
+)
 
 ANDET = "andet"
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from politikbase.analyse.facts import LIST_FIELDS, SCALAR_FIELDS
 from politikbase.analyse.revision import parse_stated_date
-from politikbase.danish.doc_types import DOC_TYPES
+from politikbase.danish.document_kinds import DOC_TYPES
 from politikbase.danish.organisations import organisation_by_name
 from politikbase.store.records import FactValue
 
