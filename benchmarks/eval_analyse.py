@@ -39,7 +39,7 @@ from typing import Any
 
 from devset import characters_per_second, load_scorer, read_jsonl
 from politikbase.analyse import analyse_document
-from politikbase.danish.doc_types import DOC_TYPES
+from politikbase.danish.document_kinds import DOC_TYPES
 from politikbase.repair import repair_text
 from politikbase.settings import shared_dir
 
