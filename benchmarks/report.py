@@ -84,7 +84,7 @@ def _headline(results: dict[str, Any]) -> list[str]:
          _verdict(transcripts.get("main_found_with_gold_title") == transcripts.get("main_gold"))),
         ("Search nDCG@10 (dev queries): ours vs. classic Danish analyzer",
          f"{ours} vs. {baseline} (+{_get(search, 'difference.ndcg@10')})", "≥ +0.10",
-         _verdict(None if ours is None else ours - baseline >= 0.10)),
+         _verdict(None if ours is None or baseline is None else ours - baseline >= 0.10)),
         ("Ingest, text-layer PDFs: pipeline vs. raw pypdfium2 (pages/s)",
          f"{ingest.get('pipeline_pages_per_s')} vs. {ingest.get('raw_pypdfium2_pages_per_s')}"
          f" = {ratio}", "≥ 0.5", _verdict(None if ratio is None else ratio >= 0.5)),
