@@ -17,9 +17,10 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from politikbase import settings
+from politikbase import pipeline, settings
 from politikbase.analyse import DocumentFacts, analyse_document
 from politikbase.analyse.revision import DEFAULT_MAX_AGE_YEARS
+from politikbase.extract import extract_file
 from politikbase.ingest import FileOutcome, Ingester, default_jobs, iter_files, reindex
 from politikbase.repair import repair_text
 from politikbase.segment import segment_text
@@ -57,8 +58,6 @@ def _print_json(value: Any) -> None:
 def _read_input(file: str) -> str:
     if file == "-":
         return sys.stdin.read()
-    from politikbase.extract import extract_file
-
     documents = extract_file(Path(file))
     return "\n\n".join("\n".join(d.pages) for d in documents)
 
@@ -457,14 +456,11 @@ def _analyse_file(file: str) -> list[DocumentFacts]:
     if file == "-":
         text = repair_text(sys.stdin.read()).text
         return [analyse_document(text)]
-    from politikbase.extract import extract_file
-    from politikbase.pipeline import repair
-
     found: list[DocumentFacts] = []
     for extracted in extract_file(Path(file)):
         found.append(
             analyse_document(
-                repair(extracted).text, title=extracted.title, id=extracted.external_id,
+                pipeline.repair(extracted).text, title=extracted.title, id=extracted.external_id,
                 municipality_hint=extracted.municipality,
             )
         )

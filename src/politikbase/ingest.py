@@ -20,6 +20,7 @@ from politikbase.models import ExtractionError
 from politikbase.pipeline import ProcessedSource, process_source
 from politikbase.store import DocumentRecord, Register
 from politikbase.store.blobs import sha256_of
+from politikbase.store.records import FiledDocument
 
 # Files larger than this are refused before reading: they are not policy documents,
 # and reading them whole would risk the machine's memory.
@@ -75,7 +76,8 @@ def iter_files(paths: Iterable[Path]) -> Iterator[Path]:
             yield path
 
 
-def index_document(record: DocumentRecord) -> IndexDocument:
+def index_document(record: DocumentRecord | FiledDocument) -> IndexDocument:
+    """What the index needs of a register document."""
     return IndexDocument(
         record_id=record.id, title=record.title, text=record.text,
         municipality=record.municipality, doc_type=record.doc_type,
@@ -184,12 +186,7 @@ class Ingester:
             for document, analysis in zip(processed.documents, processed.prepared, strict=False)
         }
         for filed in filing.filed:
-            document = IndexDocument(
-                record_id=filed.id, title=filed.title, text=filed.text,
-                municipality=filed.municipality, doc_type=filed.doc_type,
-                page_starts=filed.page_starts,
-            )
-            self.index.add(document, prepared.get(filed.ordinal))
+            self.index.add(index_document(filed), prepared.get(filed.ordinal))
         self._uncommitted += 1
         if self._uncommitted >= INDEX_COMMIT_EVERY:
             self.index.commit()

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
+import sys
 import textwrap
 from functools import lru_cache
 from pathlib import Path
@@ -15,6 +15,7 @@ from types import ModuleType
 # kept f-ligature is followed by a stray space ("fl ere").
 _LOST = re.compile(r"tti|ti|tt|ft|fh|tf")
 _KEPT = re.compile(r"ffi|ff|fi|fl")
+BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
 
 
 def _damage_word(word: str) -> str:
@@ -40,12 +41,13 @@ def damage_text(text: str, width: int = 80) -> str:
 
 @lru_cache(maxsize=1)
 def scorer(shared: Path) -> ModuleType:
-    """The shared scorer (word error rate), so the tests measure as the project does."""
-    spec = importlib.util.spec_from_file_location("score", shared / "eval" / "tools" / "score.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    """The shared scorer (word error rate), loaded as the benchmarks load it."""
+    sys.path.insert(0, str(BENCHMARKS))
+    try:
+        from devset import load_scorer
+    finally:
+        sys.path.remove(str(BENCHMARKS))
+    return load_scorer(shared)
 
 
 def gold_002(shared: Path) -> str:
