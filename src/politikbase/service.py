@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any, ClassVar
@@ -12,8 +13,11 @@ from rich.markup import escape
 
 from politikbase.analyse.revision import DEFAULT_MAX_AGE_YEARS
 from politikbase.danish.organisations import organisation_by_name
-from politikbase.index import SearchIndex
-from politikbase.ingest import index_document
+from politikbase.index import IndexDocument, SearchHit, SearchIndex
+from politikbase.index.models import FacetCount, SearchFilters
+from politikbase.index.schema import MUNICIPALITY
+from politikbase.index.understanding import UnderstoodQuery, understand_query
+from politikbase.indexing import index_document, sync_links
 from politikbase.link import link_register
 from politikbase.link.calendar import DueEntry, revision_calendar
 from politikbase.store import DocumentRecord, Register
@@ -37,6 +41,9 @@ class SearchResult:
     passage_end: int
     page: int | None
     source_name: str
+    adopted_date: str | None = None
+    is_current: bool = True
+    other_versions: list[str] = field(default_factory=list)  # public ids, also matched
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -45,6 +52,8 @@ class SearchResult:
             "snippet": self.snippet, "snippet_text": _MARK.sub(r"\1", self.snippet),
             "passage": {"start": self.passage_start, "end": self.passage_end},
             "page": self.page, "record_id": self.record_id, "source": self.source_name,
+            "adopted_date": self.adopted_date, "is_current": self.is_current,
+            "other_versions": self.other_versions,
         }
 
     def snippet_markup(self) -> str:
@@ -54,6 +63,30 @@ class SearchResult:
             f"[bold yellow]{escape(part)}[/bold yellow]" if odd else escape(part)
             for odd, part in ((i % 2 == 1, p) for i, p in enumerate(parts))
         )
+
+
+@dataclass(slots=True)
+class SearchOutcome:
+    results: list[SearchResult]
+    total: int  # policies matched
+    facets: dict[str, list[FacetCount]]
+    understood: UnderstoodQuery
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "total": self.total,
+            "results": [result.as_json() for result in self.results],
+            "facets": {
+                name: [{"value": facet.value, "count": facet.count} for facet in counts]
+                for name, counts in self.facets.items()
+            },
+            "understood": self.understood.as_json(),
+        }
+
+
+def _text_fact(record: DocumentRecord, name: str) -> str | None:
+    value = record.fact(name)
+    return value if isinstance(value, str) and value else None
 
 
 class Service:
@@ -71,17 +104,64 @@ class Service:
     def __init__(self, data_dir: Path) -> None:
         self.data_dir = data_dir
         self.register = Register(data_dir)
-        self.index = SearchIndex(data_dir / INDEX_DIR)
+        self.index = SearchIndex(data_dir / INDEX_DIR, text_source=self._index_texts)
+
+    def _index_texts(self, record_ids: Sequence[str]) -> dict[str, IndexDocument]:
+        """The index's text source: the register."""
+        return {
+            record.id: IndexDocument(record.id, record.title, record.text)
+            for record in self.register.documents_by_ids(list(record_ids)).values()
+        }
 
     def search(
         self, query: str, *, limit: int = 10, municipality: str | None = None,
         doc_type: str | None = None,
     ) -> list[SearchResult]:
-        if municipality:
-            known = organisation_by_name(municipality)
-            municipality = known.name if known else municipality
-        hits = self.index.search(query, limit=limit, municipality=municipality, doc_type=doc_type)
-        records = self.register.documents_by_ids([hit.record_id for hit in hits])
+        """The best results for a query (see `search_page` for facets and paging)."""
+        filters = SearchFilters(
+            municipalities=(self.organisation_name(municipality),) if municipality else (),
+            doc_types=(doc_type,) if doc_type else (),
+        )
+        return self.search_page(query, limit=limit, filters=filters).results
+
+    def search_page(
+        self,
+        query: str,
+        *,
+        limit: int = 10,
+        offset: int = 0,
+        filters: SearchFilters | None = None,
+        facets: bool = False,
+        understand: bool = True,
+        as_of: date | None = None,
+    ) -> SearchOutcome:
+        """A page of results, one per policy, with the number of policies found, the
+        facet counts when asked, and what the query was understood to ask for."""
+        filters = filters or SearchFilters()
+        if filters.municipalities:
+            filters = replace(filters, municipalities=tuple(
+                self.organisation_name(name) for name in filters.municipalities
+            ))
+        if understand:
+            understood = understand_query(
+                query, filters,
+                organisation_is_indexed=lambda name: self.index.has_value(MUNICIPALITY, name),
+            )
+        else:
+            understood = UnderstoodQuery(text=query, filters=filters)
+        page = self.index.search_page(
+            understood.text, limit=limit, offset=offset, filters=understood.filters,
+            type_boosts=understood.type_boosts, facets=facets, as_of=as_of,
+        )
+        return SearchOutcome(
+            results=self._results(page.hits), total=page.total, facets=page.facets,
+            understood=understood,
+        )
+
+    def _results(self, hits: list[SearchHit]) -> list[SearchResult]:
+        wanted = [hit.record_id for hit in hits]
+        wanted += [other for hit in hits for other in hit.other_versions]
+        records = self.register.documents_by_ids(wanted)
         results: list[SearchResult] = []
         for hit in hits:
             record = records.get(hit.record_id)
@@ -93,9 +173,21 @@ class Service:
                     municipality=record.municipality, doc_type=record.doc_type,
                     score=hit.score, snippet=hit.snippet, passage_start=hit.passage_start,
                     passage_end=hit.passage_end, page=hit.page, source_name=record.source_name,
+                    adopted_date=_text_fact(record, "adopted_date"),
+                    is_current=hit.is_current,
+                    other_versions=[
+                        records[other].public_id for other in hit.other_versions
+                        if other in records
+                    ],
                 )
             )
         return results
+
+    @staticmethod
+    def organisation_name(name: str) -> str:
+        """The official name of an organisation given by any of its names."""
+        known = organisation_by_name(name)
+        return known.name if known else name
 
     @staticmethod
     def summary_json(record: DocumentRecord) -> dict[str, Any]:
@@ -178,6 +270,7 @@ class Service:
         self.index.add(index_document(record))
         self.index.commit()
         link_register(self.register)
+        sync_links(self.register, self.index, [record.id])
         return record
 
     def due(

@@ -242,6 +242,10 @@ class DanishAnalyzer:
         for match in WORD.finditer(text):
             yield Token(match.group(), match.start(), match.end())
 
+    def word_terms(self, text: str) -> list[str]:
+        """The stems of a text's words, as the title and body fields index them."""
+        return self._pipeline.analyze(fold_spelling(text))  # type: ignore[no-any-return]
+
     def terms(self, text: str) -> list[str]:
         """Every index term of a text: word stems, then expansion stems (for inspection)."""
         main = self._pipeline.analyze(fold_spelling(text))

@@ -24,17 +24,15 @@ in the index, which keeps the guesses to real words.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 import tantivy
 
-from politikbase.danish.analyzer import WORD, DanishAnalyzer, WordAnalysis
+from politikbase.danish.analyzer import WORD, DanishAnalyzer, WordAnalysis, fold_spelling
 from politikbase.index.schema import (
     BODY,
     BODY_EXPANDED,
-    DOC_TYPE,
-    MUNICIPALITY,
     TITLE,
     TITLE_EXPANDED,
 )
@@ -44,6 +42,11 @@ EXPANDED_WEIGHT = 0.5  # a match on a part of a word, relative to the word itsel
 COMPOUND_HALVES_WEIGHT = 0.5  # a compound's modifier and head found apart
 BASE_FORM_WEIGHT = 0.8  # a participle's base word ("handicap" for "handicappede")
 RECOMPOSED_WEIGHT = 1.0  # a compound formed from two query words
+FUZZY_WEIGHT = 0.7  # a word found with a typing error forgiven
+COMPLETION_WEIGHT = 0.6  # a title word that an unfinished query word begins
+MIN_TYPO_LETTERS = 5
+TWO_TYPOS_LETTERS = 9
+MIN_COMPLETION_LETTERS = 3
 SINGLE_HALF_WEIGHT = 0.2  # one half of a compound alone, when nothing better matches
 
 # Prepositions that link a head to its modifier: "politik for handicappede".
@@ -74,6 +77,10 @@ class ParsedQuery:
     compounds: tuple[str, ...] = ()  # terms of compounds that query words form
     # Hyphenated words ("IT-strategi", "0-18 år") rank higher where they occur as written.
     hyphenated: tuple[tuple[tuple[int, str], ...], ...] = ()
+    # Words the index does not know, looked up with this many typing errors allowed.
+    misspelled: tuple[tuple[str, int], ...] = ()
+    # Title terms that the query's last, unfinished word begins.
+    completions: tuple[str, ...] = ()
 
     @property
     def is_empty(self) -> bool:
@@ -87,16 +94,22 @@ class ParsedQuery:
         for phrase in self.phrases:
             terms.update(term for _, term in phrase)
         terms.update(self.compounds)
+        terms.update(self.completions)
         return frozenset(terms)
 
 
 def parse_query(
-    text: str, analyzer: DanishAnalyzer, known_term: Callable[[str], bool] | None = None
+    text: str,
+    analyzer: DanishAnalyzer,
+    known_term: Callable[[str], bool] | None = None,
+    completions: Callable[[str], list[str]] | None = None,
 ) -> ParsedQuery:
     """The words, phrases and exclusions of a query; any text is accepted.
 
     `known_term` tells whether a term occurs in the index; without it, no compounds
-    are formed from the query's words.
+    are formed from the query's words and no typing errors are forgiven.
+    `completions` gives the title terms that begin with a prefix; with it, a last
+    word that the index does not know is also read as the start of a title word.
     """
     phrases: list[tuple[tuple[int, str], ...]] = []
     words: dict[str, WordAnalysis] = {}
@@ -120,17 +133,59 @@ def parse_query(
         _add_word(words, analyzer.analyze_word(word))
     for completed in analyzer.splitter.complete_truncations(included.lower()):
         _add_word(words, analyzer.analyze_word(completed))  # "børne- og ungepolitik"
+    misspelled: list[tuple[str, int]] = []
+    completed: list[str] = []
     if known_term is not None:
         for term in recomposed_compounds(sequence, analyzer, known_term):
             if term not in words and term not in compounds:
                 compounds.append(term)
+        misspelled = _misspelled(sequence, analyzer, known_term)
+        if completions is not None and sequence and not text.endswith((" ", '"')):
+            completed = _completions(sequence[-1], analyzer, known_term, completions)
     return ParsedQuery(
         words=tuple(words.values()),
         phrases=tuple(phrases),
         excluded=tuple(excluded),
         compounds=tuple(compounds),
         hyphenated=tuple(phrase for phrase in hyphenated if len(phrase) > 1),
+        misspelled=tuple(misspelled),
+        completions=tuple(completed),
     )
+
+
+def _misspelled(
+    words: Iterable[str], analyzer: DanishAnalyzer, known_term: Callable[[str], bool]
+) -> list[tuple[str, int]]:
+    """Words of five letters or more that the index knows in no form, with the
+    number of typing errors to forgive: one, or two from nine letters on."""
+    found: list[tuple[str, int]] = []
+    for word in words:
+        analysis = analyzer.analyze_word(word)
+        if analysis.term is None or len(word) < MIN_TYPO_LETTERS:
+            continue
+        forms = [analysis.term, analysis.base, analysis.modifier, analysis.head]
+        if any(form and known_term(form) for form in forms):
+            continue
+        entry = (analysis.term, 2 if len(word) >= TWO_TYPOS_LETTERS else 1)
+        if entry not in found:
+            found.append(entry)
+    return found
+
+
+def _completions(
+    last_word: str,
+    analyzer: DanishAnalyzer,
+    known_term: Callable[[str], bool],
+    completions: Callable[[str], list[str]],
+) -> list[str]:
+    """Title terms the last word begins, when it is no word the index knows."""
+    if len(last_word) < MIN_COMPLETION_LETTERS:
+        return []
+    analysis = analyzer.analyze_word(last_word)
+    if analysis.term is not None and known_term(analysis.term):
+        return []
+    prefix = fold_spelling(last_word.lower())
+    return [term for term in completions(prefix) if term != analysis.term]
 
 
 def recomposed_compounds(
@@ -194,10 +249,14 @@ def build_query(
     parsed: ParsedQuery,
     schema: tantivy.Schema,
     *,
-    municipality: str | None = None,
-    doc_type: str | None = None,
+    filters: Sequence[tantivy.Query] = (),
+    boosts: Sequence[tuple[tantivy.Query, float]] = (),
 ) -> tantivy.Query | None:
-    """The tantivy query for a parsed query and filters; None when it asks for nothing."""
+    """The tantivy query for a parsed query; None when it asks for nothing.
+
+    Every `filters` query must match (it adds nothing to the score); a `boosts`
+    query adds its weight to the score of the passages it matches.
+    """
     if parsed.is_empty:
         return None
     should = tantivy.Occur.Should
@@ -207,14 +266,20 @@ def build_query(
         (should, _term_in_fields(schema, term, RECOMPOSED_WEIGHT)) for term in parsed.compounds
     )
     word_queries.extend((should, _phrase_in_fields(schema, phrase)) for phrase in parsed.hyphenated)
+    word_queries.extend(
+        (should, _fuzzy_in_fields(schema, term, distance)) for term, distance in parsed.misspelled
+    )
+    word_queries.extend(
+        (should, _term_in_fields(schema, term, COMPLETION_WEIGHT)) for term in parsed.completions
+    )
     clauses: list[tuple[tantivy.Occur, tantivy.Query]] = []
     if word_queries:
         clauses.append((must, tantivy.Query.boolean_query(word_queries)))
     clauses.extend((must, _phrase_in_fields(schema, phrase)) for phrase in parsed.phrases)
-    for field, value in ((MUNICIPALITY, municipality), (DOC_TYPE, doc_type)):
-        if value is not None:
-            exact = tantivy.Query.term_query(schema, field, value, index_option="basic")
-            clauses.append((must, tantivy.Query.const_score_query(exact, 0.0)))
+    clauses.extend((must, tantivy.Query.const_score_query(query, 0.0)) for query in filters)
+    clauses.extend(
+        (should, tantivy.Query.const_score_query(query, weight)) for query, weight in boosts
+    )
     for term in parsed.excluded:
         for field, _ in FIELD_WEIGHTS:  # "-demens" also excludes "demensstrategi"
             clauses.append(
@@ -277,5 +342,20 @@ def _term_in_fields(schema: tantivy.Schema, term: str, weight: float) -> tantivy
                 ),
             )
             for field, field_weight in FIELD_WEIGHTS
+        ]
+    )
+
+
+def _fuzzy_in_fields(schema: tantivy.Schema, term: str, distance: int) -> tantivy.Query:
+    return tantivy.Query.boolean_query(
+        [
+            (
+                tantivy.Occur.Should,
+                tantivy.Query.boost_query(
+                    tantivy.Query.fuzzy_term_query(schema, field, term, distance=distance),
+                    FUZZY_WEIGHT * weight,
+                ),
+            )
+            for field, weight in ((TITLE, TITLE_WEIGHT), (BODY, 1.0))
         ]
     )

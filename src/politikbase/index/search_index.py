@@ -1,49 +1,68 @@
 """The passage index on disk: adding, replacing, deleting and searching documents.
 
 Each document is cut into passages (`politikbase.index.passages`) and each passage is
-one tantivy document carrying the document's title, record id and filters. A search
-ranks passages and keeps the best passage of each document: a document ranks by its
-best passage (the usual "max-passage" rule), and that passage is the one shown.
+one tantivy document carrying the document's record id, policy and filters. A search
+ranks passages and keeps the best passage of each policy: a policy ranks by its best
+passage (the usual "max-passage" rule), is shown by its current version when that
+version matched too, and lists the other versions that matched.
 """
 
 from __future__ import annotations
 
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 
 import tantivy
 
 from politikbase.danish.analyzer import TOKENIZER_NAME, DanishAnalyzer
-from politikbase.index.models import IndexDocument, SearchHit
+from politikbase.index.facets import aggregation_request, filter_clauses, read_facets
+from politikbase.index.models import IndexDocument, SearchFilters, SearchHit, SearchPage
 from politikbase.index.prepare import PreparedDocument, default_analyzer, prepare_document
-from politikbase.index.query import build_query, parse_query
+from politikbase.index.query import ParsedQuery, build_query, parse_query
 from politikbase.index.schema import (
+    ADOPTED_YEAR,
     BODY,
     BODY_EXPANDED,
     DOC_TYPE,
+    DUE_DAY,
     END,
+    IS_CURRENT,
+    LIFECYCLE,
     MUNICIPALITY,
     PAGE,
+    POLICY_KEY,
     RECORD_ID,
     RECORD_KEY,
     START,
-    TEXT_STORED,
+    SUBJECT,
     TITLE,
     TITLE_EXPANDED,
-    TITLE_STORED,
     build_schema,
+    day_number,
     record_key,
 )
 from politikbase.index.snippets import make_snippet
+from politikbase.index.texts import MemoryTexts, TextSource
 
 # Modest on a shared two-core machine: one indexing thread beside the Python thread
 # that analyses text, and a memory budget after which tantivy writes a segment.
 WRITER_HEAP_BYTES = 64_000_000
 WRITER_THREADS = 1
-# Passages fetched per requested hit before grouping by document; more are fetched
+# Passages fetched per requested hit before grouping by policy; more are fetched
 # when long documents take up too many of them.
 CANDIDATES_PER_HIT = 4
 MIN_CANDIDATES = 40
 CANDIDATE_GROWTH = 4
+# A document of the type a query names ("politik") gains this much score.
+TYPE_BOOST = 1.5
+# "More like this": a document is described by its most distinctive terms, weighed
+# by tf-idf; its title's terms count as this many occurrences more.
+SIMILAR_TERMS = 30
+SIMILAR_TEXT_CHARS = 30_000
+SIMILAR_TITLE_OCCURRENCES = 5
 
 
 class IndexSchemaMismatch(RuntimeError):
@@ -54,15 +73,38 @@ class IndexLocked(RuntimeError):
     """Another writer (in this or another process) holds the index folder."""
 
 
+@dataclass(slots=True)
+class _Candidate:
+    score: float
+    address: tantivy.DocAddress
+    record: int
+    is_current: bool
+
+
+@dataclass(slots=True)
+class _PolicyGroup:
+    candidates: list[_Candidate] = field(default_factory=list)
+
+    def shown(self) -> _Candidate:
+        """The current version's best passage when it matched, else the best passage."""
+        return next((c for c in self.candidates if c.is_current), self.candidates[0])
+
+
 class SearchIndex:
     """A passage-level full-text index in a folder (created if missing).
 
     Changes (`add`, `delete`) become visible to searches at `commit`. Several readers
     may share one folder; only one writer at a time (tantivy locks the folder while
-    this object holds its writer; `close` releases it).
+    this object holds its writer; `close` releases it). The index keeps no text:
+    `text_source` gives the documents' text for snippets (the register, for the
+    service); without one, the texts of documents added through this object are
+    kept in memory.
     """
 
-    def __init__(self, path: Path, *, analyzer: DanishAnalyzer | None = None) -> None:
+    def __init__(
+        self, path: Path, *, analyzer: DanishAnalyzer | None = None,
+        text_source: TextSource | None = None,
+    ) -> None:
         self.path = Path(path)
         self.path.mkdir(parents=True, exist_ok=True)
         self._analyzer = analyzer if analyzer is not None else default_analyzer()
@@ -76,6 +118,12 @@ class SearchIndex:
             ) from error
         self._index.register_tokenizer(TOKENIZER_NAME, self._analyzer.token_pipeline())
         self._writer: tantivy.IndexWriter | None = None
+        self._memory = MemoryTexts() if text_source is None else None
+        self._texts: TextSource = text_source if text_source is not None else self._memory
+
+    @property
+    def schema(self) -> tantivy.Schema:
+        return self._schema
 
     # -- writing -----------------------------------------------------------------------
 
@@ -102,12 +150,14 @@ class SearchIndex:
             prepared = prepare_document(doc, self._analyzer)
         writer = self._open_writer()
         writer.delete_documents_by_term(RECORD_ID, doc.record_id)
-        key = record_key(doc.record_id)
-        title_bytes = doc.title.encode("utf-8")
+        key, policy = record_key(doc.record_id), record_key(doc.policy)
+        due_day, year = day_number(doc.due_date), doc.adopted_year or 0
         for passage in prepared.passages:
             entry = tantivy.Document()
             entry.add_text(RECORD_ID, doc.record_id)
             entry.add_unsigned(RECORD_KEY, key)
+            entry.add_unsigned(POLICY_KEY, policy)
+            entry.add_unsigned(IS_CURRENT, int(doc.is_current))
             entry.add_text(TITLE, prepared.title_prepared)
             entry.add_text(TITLE_EXPANDED, prepared.title_expanded)
             entry.add_text(BODY, passage.body)
@@ -116,20 +166,29 @@ class SearchIndex:
                 entry.add_text(MUNICIPALITY, doc.municipality)
             if doc.doc_type is not None:
                 entry.add_text(DOC_TYPE, doc.doc_type)
+            for subject in doc.subjects:
+                entry.add_text(SUBJECT, subject)
+            entry.add_text(LIFECYCLE, doc.lifecycle)
+            entry.add_unsigned(DUE_DAY, due_day)
+            entry.add_unsigned(ADOPTED_YEAR, year)
             entry.add_unsigned(START, passage.start)
             entry.add_unsigned(END, passage.end)
             entry.add_unsigned(PAGE, passage.page or 0)
-            entry.add_bytes(TITLE_STORED, title_bytes)
-            entry.add_bytes(TEXT_STORED, doc.text[passage.start : passage.end].encode("utf-8"))
             writer.add_document(entry)
+        if self._memory is not None:
+            self._memory.remember(doc)
 
     def delete(self, record_id: str) -> None:
         """Remove every passage of a record."""
         self._open_writer().delete_documents_by_term(RECORD_ID, record_id)
+        if self._memory is not None:
+            self._memory.forget(record_id)
 
     def clear(self) -> None:
         """Remove every passage (before a rebuild from the register)."""
         self._open_writer().delete_all_documents()
+        if self._memory is not None:
+            self._memory.forget()
 
     def commit(self) -> None:
         """Make the changes so far durable and visible to searches."""
@@ -151,9 +210,52 @@ class SearchIndex:
 
     # -- reading -----------------------------------------------------------------------
 
+    def searcher(self) -> tantivy.Searcher:
+        return self._index.searcher()
+
     def count_passages(self) -> int:
         """Passages visible to searches (as of the last commit)."""
         return self._index.searcher().num_docs
+
+    def has_value(self, field_name: str, value: str) -> bool:
+        """True when some passage has this value in a filter field (e.g. municipality)."""
+        return self._index.searcher().doc_freq(field_name, value) > 0
+
+    def compile(
+        self,
+        query: str,
+        *,
+        filters: SearchFilters | None = None,
+        type_boosts: Sequence[str] = (),
+        as_of: date | None = None,
+        searcher: tantivy.Searcher | None = None,
+    ) -> tuple[ParsedQuery, tantivy.Query | None]:
+        """The parsed query and the tantivy query a search runs."""
+        searcher = searcher or self._index.searcher()
+
+        def known_term(term: str) -> bool:
+            return any(searcher.doc_freq(field, term) > 0 for field in (TITLE, BODY))
+
+        def completions(prefix: str) -> list[str]:
+            return [term for term, _ in searcher.terms_with_prefix(TITLE, prefix, limit=8)]
+
+        parsed = parse_query(query, self._analyzer, known_term, completions)
+        filter_queries = filter_clauses(
+            self._schema, filters or SearchFilters(), as_of or date.today()
+        )
+        boosts = [
+            (
+                tantivy.Query.term_query(self._schema, DOC_TYPE, kind, index_option="basic"),
+                TYPE_BOOST,
+            )
+            for kind in type_boosts
+        ]
+        compiled = build_query(parsed, self._schema, filters=filter_queries, boosts=boosts)
+        if compiled is None and filter_queries:  # "Aarhus": everything of Aarhus Kommune
+            compiled = tantivy.Query.boolean_query(
+                [(tantivy.Occur.Must, query) for query in filter_queries]
+            )
+        return parsed, compiled
 
     def search(
         self,
@@ -162,56 +264,168 @@ class SearchIndex:
         limit: int = 10,
         municipality: str | None = None,
         doc_type: str | None = None,
+        filters: SearchFilters | None = None,
     ) -> list[SearchHit]:
-        """Documents best matching a query, best first, one hit per document."""
-        if limit <= 0:
-            return []
+        """Policies best matching a query, best first, one hit per policy."""
+        filters = filters or SearchFilters()
+        if municipality is not None:
+            filters = _with(filters, municipalities=(municipality,))
+        if doc_type is not None:
+            filters = _with(filters, doc_types=(doc_type,))
+        return self.search_page(query, limit=limit, filters=filters, count=False).hits
+
+    def search_page(
+        self,
+        query: str,
+        *,
+        limit: int = 10,
+        offset: int = 0,
+        filters: SearchFilters | None = None,
+        type_boosts: Sequence[str] = (),
+        facets: bool = False,
+        count: bool = True,
+        as_of: date | None = None,
+    ) -> SearchPage:
+        """A page of policies best matching a query, with the number of policies
+        matched and, when asked, the facet counts (status as of `as_of`, default today).
+        """
         searcher = self._index.searcher()
-
-        def known_term(term: str) -> bool:
-            return any(searcher.doc_freq(field, term) > 0 for field in (TITLE, BODY))
-
-        parsed = parse_query(query, self._analyzer, known_term)
-        tantivy_query = build_query(
-            parsed, self._schema, municipality=municipality, doc_type=doc_type
+        as_of = as_of or date.today()
+        parsed, compiled = self.compile(
+            query, filters=filters, type_boosts=type_boosts, as_of=as_of, searcher=searcher
         )
-        if tantivy_query is None:
-            return []
-        best = self._best_passage_per_document(searcher, tantivy_query, limit)
+        if compiled is None or (limit <= 0 and not (facets or count)):
+            return SearchPage(hits=[], total=0)
+        groups = (
+            self._best_passage_per_policy(searcher, compiled, offset + limit) if limit > 0 else []
+        )
         terms = parsed.highlight_terms()
-        return [self._hit(searcher, score, address, terms) for score, address in best]
+        hits = self._hits(searcher, groups[offset : offset + limit], terms)
+        page = SearchPage(hits=hits, total=len(groups))
+        if facets:
+            result = searcher.aggregate(compiled, aggregation_request(as_of))
+            page.facets = read_facets(result)
+        if count:
+            page.total = max(len(groups), round(searcher.cardinality(compiled, POLICY_KEY)))
+        return page
 
-    def _best_passage_per_document(
-        self, searcher: tantivy.Searcher, query: tantivy.Query, limit: int
-    ) -> list[tuple[float, tantivy.DocAddress]]:
-        wanted = max(limit * CANDIDATES_PER_HIT, MIN_CANDIDATES)
+    def similar(
+        self,
+        document: IndexDocument,
+        *,
+        limit: int = 10,
+        other_organisations: bool = True,
+        filters: SearchFilters | None = None,
+    ) -> list[SearchHit]:
+        """Policies whose text resembles the document's, best first, its own policy
+        left out, and, when asked, its own organisation too."""
+        searcher = self._index.searcher()
+        terms = self._distinctive_terms(searcher, document)
+        if not terms or limit <= 0:
+            return []
+        should = [
+            (tantivy.Occur.Should, tantivy.Query.boost_query(
+                tantivy.Query.term_query(self._schema, BODY, term, index_option="freq"), weight
+            ))
+            for term, weight in terms
+        ]
+        clauses: list[tuple[tantivy.Occur, tantivy.Query]] = [
+            (tantivy.Occur.Must, tantivy.Query.boolean_query(should)),
+            (tantivy.Occur.MustNot, tantivy.Query.term_query(
+                self._schema, POLICY_KEY, record_key(document.policy)
+            )),
+        ]
+        if other_organisations and document.municipality:
+            clauses.append((tantivy.Occur.MustNot, tantivy.Query.term_query(
+                self._schema, MUNICIPALITY, document.municipality, index_option="basic"
+            )))
+        for query in filter_clauses(self._schema, filters or SearchFilters(), date.today()):
+            clauses.append((tantivy.Occur.Must, tantivy.Query.const_score_query(query, 0.0)))
+        compiled = tantivy.Query.boolean_query(clauses)
+        groups = self._best_passage_per_policy(searcher, compiled, limit)[:limit]
+        return self._hits(searcher, groups, frozenset(term for term, _ in terms))
+
+    def _distinctive_terms(
+        self, searcher: tantivy.Searcher, document: IndexDocument
+    ) -> list[tuple[str, float]]:
+        counts: dict[str, float] = {}
+        for term in self._analyzer.word_terms(document.text[:SIMILAR_TEXT_CHARS]):
+            counts[term] = counts.get(term, 0.0) + 1.0
+        for term in self._analyzer.word_terms(document.title):
+            counts[term] = counts.get(term, 0.0) + SIMILAR_TITLE_OCCURRENCES
+        passages = max(searcher.num_docs, 1)
+        weighted = []
+        for term, count in counts.items():
+            frequency = searcher.doc_freq(BODY, term)
+            if frequency == 0 or len(term) < 3 or term.isdigit():
+                continue
+            weighted.append((term, (1 + math.log(count)) * math.log(1 + passages / frequency)))
+        weighted.sort(key=lambda item: (-item[1], item[0]))
+        return weighted[:SIMILAR_TERMS]
+
+    def _best_passage_per_policy(
+        self, searcher: tantivy.Searcher, query: tantivy.Query, wanted_groups: int
+    ) -> list[_PolicyGroup]:
+        wanted = max(wanted_groups * CANDIDATES_PER_HIT, MIN_CANDIDATES)
         while True:
             hits = searcher.search(query, wanted, count=False).hits
-            keys = searcher.fast_field_values(RECORD_KEY, [address for _, address in hits])
-            best: dict[int, tuple[float, tantivy.DocAddress]] = {}
-            for (score, address), key in zip(hits, keys, strict=True):
-                if key not in best:  # hits come best first
-                    best[key] = (score, address)
-            if len(best) >= limit or len(hits) < wanted:
-                return list(best.values())[:limit]
+            addresses = [address for _, address in hits]
+            records = searcher.fast_field_values(RECORD_KEY, addresses)
+            policies = searcher.fast_field_values(POLICY_KEY, addresses)
+            current = searcher.fast_field_values(IS_CURRENT, addresses)
+            groups: dict[int, _PolicyGroup] = {}
+            seen_records: set[int] = set()
+            for (score, address), record, policy, is_current in zip(
+                hits, records, policies, current, strict=True
+            ):
+                if record in seen_records:  # hits come best first: keep each record's best
+                    continue
+                seen_records.add(record)
+                groups.setdefault(policy, _PolicyGroup()).candidates.append(
+                    _Candidate(score, address, record, bool(is_current))
+                )
+            if len(groups) >= wanted_groups or len(hits) < wanted:
+                return list(groups.values())
             wanted *= CANDIDATE_GROWTH
 
-    def _hit(
-        self,
-        searcher: tantivy.Searcher,
-        score: float,
-        address: tantivy.DocAddress,
-        terms: frozenset[str],
-    ) -> SearchHit:
-        stored = searcher.doc(address)
-        passage = stored.get_first(TEXT_STORED).decode("utf-8")
-        page = stored.get_first(PAGE)
-        return SearchHit(
-            record_id=stored.get_first(RECORD_ID),
-            score=score,
-            title=stored.get_first(TITLE_STORED).decode("utf-8"),
-            snippet=make_snippet(passage, terms, self._analyzer),
-            passage_start=stored.get_first(START),
-            passage_end=stored.get_first(END),
-            page=page or None,
-        )
+    def _hits(
+        self, searcher: tantivy.Searcher, groups: list[_PolicyGroup], terms: frozenset[str]
+    ) -> list[SearchHit]:
+        if not groups:
+            return []
+        shown = [group.shown() for group in groups]
+        addresses = [candidate.address for candidate in shown]
+        starts = searcher.fast_field_values(START, addresses)
+        ends = searcher.fast_field_values(END, addresses)
+        pages = searcher.fast_field_values(PAGE, addresses)
+        record_ids = [searcher.doc(address).get_first(RECORD_ID) for address in addresses]
+        texts = self._texts(record_ids)
+        hits: list[SearchHit] = []
+        for group, candidate, record_id, start, end, page in zip(
+            groups, shown, record_ids, starts, ends, pages, strict=True
+        ):
+            document = texts.get(record_id)
+            passage = document.text[start:end] if document is not None else ""
+            others = [
+                searcher.doc(other.address).get_first(RECORD_ID)
+                for other in group.candidates
+                if other is not candidate
+            ]
+            hits.append(
+                SearchHit(
+                    record_id=record_id,
+                    score=group.candidates[0].score,
+                    title=document.title if document is not None else "",
+                    snippet=make_snippet(passage, terms, self._analyzer),
+                    passage_start=start,
+                    passage_end=end,
+                    page=page or None,
+                    is_current=candidate.is_current,
+                    other_versions=others,
+                )
+            )
+        return hits
+
+
+def _with(filters: SearchFilters, **changes: tuple[str, ...]) -> SearchFilters:
+    return replace(filters, **changes)
