@@ -14,13 +14,13 @@ from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from politikbase.index import IndexDocument, SearchIndex
+from politikbase.index import SearchIndex
+from politikbase.indexing import index_document, sync_links
 from politikbase.link import link_register
 from politikbase.models import ExtractionError
 from politikbase.pipeline import ProcessedSource, process_source
-from politikbase.store import DocumentRecord, Register
+from politikbase.store import Register
 from politikbase.store.blobs import sha256_of
-from politikbase.store.records import FiledDocument
 
 # Files larger than this are refused before reading: they are not policy documents,
 # and reading them whole would risk the machine's memory.
@@ -76,15 +76,6 @@ def iter_files(paths: Iterable[Path]) -> Iterator[Path]:
             yield path
 
 
-def index_document(record: DocumentRecord | FiledDocument) -> IndexDocument:
-    """What the index needs of a register document."""
-    return IndexDocument(
-        record_id=record.id, title=record.title, text=record.text,
-        municipality=record.municipality, doc_type=record.doc_type,
-        page_starts=record.page_starts,
-    )
-
-
 def _process_path(path: str) -> ProcessedSource:
     """Worker entry point: read and process one file (raises ExtractionError)."""
     return process_source(Path(path).read_bytes(), Path(path).name)
@@ -102,6 +93,7 @@ class Ingester:
         self.index = index
         self._uncommitted = 0
         self._removed = False
+        self._fresh: list[str] = []  # indexed as policies of their own, not yet synced
 
     def ingest(
         self, paths: Iterable[Path], *, jobs: int = 1, retry_failed: bool = False,
@@ -132,6 +124,8 @@ class Ingester:
             self.index.commit()
         if summary.count("new") or summary.count("updated") or self._removed:
             link_register(self.register)
+            sync_links(self.register, self.index, self._fresh)
+            self._fresh.clear()
         return summary
 
     def _finish(
@@ -185,8 +179,11 @@ class Ingester:
             document.ordinal: analysis
             for document, analysis in zip(processed.documents, processed.prepared, strict=False)
         }
+        records = self.register.documents_by_ids([filed.id for filed in filing.filed])
         for filed in filing.filed:
-            self.index.add(index_document(filed), prepared.get(filed.ordinal))
+            record = records.get(filed.id)
+            self.index.add(index_document(record or filed), prepared.get(filed.ordinal))
+            self._fresh.append(filed.id)
         self._uncommitted += 1
         if self._uncommitted >= INDEX_COMMIT_EVERY:
             self.index.commit()
@@ -204,8 +201,11 @@ def reindex(register: Register, index: SearchIndex) -> int:
     """Rebuild the index from the register (the register is the truth)."""
     index.clear()
     count = 0
+    fresh: list[str] = []
     for record in register.iter_documents():
         index.add(index_document(record))
+        fresh.append(record.id)
         count += 1
     index.commit()
+    sync_links(register, index, fresh)
     return count

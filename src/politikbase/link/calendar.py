@@ -119,3 +119,49 @@ def revision_calendar(
         )
     entries.sort(key=lambda e: (e.due is None, e.due.due_date if e.due else date.max, e.title))
     return entries
+
+
+@dataclass(frozen=True, slots=True)
+class Lifecycle:
+    """Where a document stands among its policy's versions, independent of the day."""
+
+    policy_id: str
+    is_current: bool  # the version to show first: the newest adopted one in force
+    replaced: bool
+    draft: bool
+    due_date: date | None  # the next revision, as the calendar computes it
+
+
+def lifecycles(
+    records: list[DocumentRecord],
+    replaced_ids: set[str],
+    *,
+    default_max_age_years: int = DEFAULT_MAX_AGE_YEARS,
+) -> dict[str, Lifecycle]:
+    """Each record's lifecycle, by record id (the calendar's rules, without a day)."""
+    replaced = replaced_ids | _superseded(records)
+    by_policy: dict[str, list[DocumentRecord]] = {}
+    for record in records:
+        by_policy.setdefault(record.policy_id or record.id, []).append(record)
+    found: dict[str, Lifecycle] = {}
+    for policy_id, versions in by_policy.items():
+        def precedence(record: DocumentRecord) -> tuple[bool, bool, str, str]:
+            return (
+                record.id not in replaced, not _is_draft(record),
+                _adopted(record) or "", record.created_at.isoformat(),
+            )
+
+        current = max(versions, key=precedence).id
+        for record in versions:
+            due = None
+            if record.doc_type not in NOT_POLICIES:
+                revision = next_revision_due(
+                    _adopted(record), _text(record.fact("revision_rule")),
+                    _text(record.fact("period")), default_max_age_years=default_max_age_years,
+                )
+                due = revision.due_date if revision else None
+            found[record.id] = Lifecycle(
+                policy_id=policy_id, is_current=record.id == current,
+                replaced=record.id in replaced, draft=_is_draft(record), due_date=due,
+            )
+    return found
