@@ -1,6 +1,7 @@
 from pathlib import Path
 
 from politikbase.store import NewDocument, Register
+from politikbase.store.records import RelationRecord
 
 
 def _document(ordinal: int, text: str, external_id: str | None = None) -> NewDocument:
@@ -58,3 +59,39 @@ def test_lookup_by_unambiguous_prefix(tmp_path: Path) -> None:
     assert register.document(filed.added[0]) is not None
     assert register.document(filed.added[0][:14]) is not None  # unique prefix
     assert register.document(sha[:12]) is None  # prefix shared by two documents
+
+
+def test_linking_records_carry_corrections_and_text_only_without_signature(
+    tmp_path: Path,
+) -> None:
+    register = Register(tmp_path)
+    sha = register.keep_original(b"abc")
+    signed = _document(0, "Politikken gælder for alle ansatte.")
+    signed.text_signature = b"\x01" * 256
+    signed.facts = {"replaces": ["Ældrepolitik 2015"], "evidence": {"replaces": [{"text": "x"}]}}
+    unsigned = _document(1, "En tekst uden signatur.")
+    filed = register.file_documents(sha, "a.txt", 3, "text", [signed, unsigned])
+    register.correct(filed.added[0], "replaces", ["Ældrepolitik 2017"], author="redaktør")
+    first, second = register.linking_records()
+    assert first.facts["replaces"] == ["Ældrepolitik 2017"]
+    assert first.corrected_fields == {"replaces"}
+    assert first.extracted_evidence == {"replaces": [{"text": "x"}]}
+    assert (first.text, first.text_signature) == ("", b"\x01" * 256)
+    assert (second.text, second.text_signature) == ("En tekst uden signatur.", None)
+
+
+def test_set_links_replaces_the_groups_and_relations(tmp_path: Path) -> None:
+    register = Register(tmp_path)
+    sha = register.keep_original(b"abc")
+    ids = register.file_documents(
+        sha, "a.txt", 3, "text", [_document(0, "x"), _document(1, "y"), _document(2, "z")]
+    ).added
+    register.set_links({ids[0]: ids[0], ids[1]: ids[0], ids[2]: ids[2]}, {})
+    register.set_links(
+        {ids[0]: ids[0], ids[1]: ids[1]},
+        {ids[1]: [RelationRecord("replaces", "Politik 0", ids[0], None, None)]},
+    )
+    policies = {record.id: record.policy_id for record in register.iter_documents()}
+    assert policies == {ids[0]: ids[0], ids[1]: ids[1], ids[2]: None}
+    assert register.replaced_ids() == {ids[0]}
+    assert [r.target_id for r in register.relations(ids[1])] == [ids[0]]

@@ -1,9 +1,10 @@
 """Linking the register: versions and near-duplicates grouped into policies, relations resolved.
 
-`link_register(register)` reads every document, groups the versions of each policy
-(`versions.policy_groups`), resolves the relations the documents state to records
-in the same organisation (`relations.resolve_relations`) and stores both. It reads
-corrected facts, so a person's correction of a relation or an organisation counts.
+`link_register(register)` reads every document's name, signature and facts (not
+whole documents), groups the versions of each policy (`versions.policy_groups`),
+resolves the relations the documents state to records in the same organisation
+(`relations.resolve_relations`) and stores both. It reads corrected facts, so a
+person's correction of a relation or an organisation counts.
 """
 
 from __future__ import annotations
@@ -20,19 +21,18 @@ def link_register(register: Register) -> int:
     """Group and resolve the whole register; returns the number of policies."""
     linking: list[LinkDocument] = []
     relating: list[RelatingDocument] = []
-    for record in register.iter_documents():
+    for record in register.linking_records():
         linking.append(
             LinkDocument(
                 record.id, record.title, record.municipality, record.text, record.text_signature
             )
         )
         facts = record.facts
-        corrected = {correction.field for correction in record.corrections}
         # Evidence belongs to what was extracted; a corrected list has none.
         evidence = {
             kind: items
-            for kind, items in (record.extracted_facts.get("evidence") or {}).items()
-            if kind not in corrected
+            for kind, items in record.extracted_evidence.items()
+            if kind not in record.corrected_fields
         }
         relating.append(
             RelatingDocument(

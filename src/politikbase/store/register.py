@@ -11,8 +11,21 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import Engine, bindparam, create_engine, delete, event, func, select, update
+from sqlalchemy import (
+    Engine,
+    bindparam,
+    case,
+    create_engine,
+    delete,
+    event,
+    func,
+    insert,
+    literal,
+    select,
+    update,
+)
 from sqlalchemy.orm import Session, sessionmaker
 
 from politikbase.store.blobs import BlobStore, sha256_of
@@ -54,6 +67,25 @@ class FilingResult:
     @property
     def to_index(self) -> list[str]:
         return self.added + self.updated
+
+
+@dataclass(slots=True)
+class LinkingRecord:
+    """What linking reads of a document: its name, organisation, signature and facts.
+
+    Linking runs after every ingest over the whole register, so it reads these few
+    columns rather than whole documents (texts, repair logs, headings).
+    """
+
+    id: str
+    title: str
+    municipality: str | None
+    text_signature: bytes | None
+    # The text only when the register holds no signature for it, else "".
+    text: str
+    facts: dict[str, Any]  # with corrections applied, as `DocumentRecord.facts`
+    extracted_evidence: dict[str, Any]
+    corrected_fields: set[str]
 
 
 def _now() -> datetime:
@@ -287,6 +319,46 @@ class Register:
                 key = row.external_id or row.id
                 yield _document_record(row, source_name, corrections.get(key, []))
 
+    def linking_records(self) -> list[LinkingRecord]:
+        """Every document as linking needs it, in id order (as `iter_documents`)."""
+        documents = DocumentRow.__table__
+        query = (
+            select(
+                documents.c.id, documents.c.external_id, documents.c.title,
+                documents.c.municipality, documents.c.text_signature,
+                case(
+                    (documents.c.text_signature.is_(None), documents.c.text),
+                    else_=literal(""),
+                ),
+                documents.c.facts,
+            )
+            .join(SourceRow.__table__)
+            .order_by(documents.c.id)
+        )
+        records: list[LinkingRecord] = []
+        with self._sessions() as session:
+            corrections = _corrections_for(session, None)
+            for identifier, external_id, title, municipality, signature, text, facts in (
+                session.execute(query)
+            ):
+                public_id = external_id or identifier
+                extracted = dict(facts or {})
+                merged = dict(extracted)
+                corrected: set[str] = set()
+                for correction in corrections.get(public_id, []):
+                    merged[correction.field] = correction.value
+                    corrected.add(correction.field)
+                merged["id"] = public_id
+                records.append(
+                    LinkingRecord(
+                        id=identifier, title=title, municipality=municipality,
+                        text_signature=signature, text=text or "", facts=merged,
+                        extracted_evidence=dict(extracted.get("evidence") or {}),
+                        corrected_fields=corrected,
+                    )
+                )
+        return records
+
     def document(self, identifier: str) -> DocumentRecord | None:
         """A document by its id, its external id, or an unambiguous id prefix."""
         with self._sessions() as session:
@@ -359,31 +431,39 @@ class Register:
     def set_links(
         self, policy_ids: dict[str, str], relations: dict[str, list[RelationRecord]]
     ) -> None:
-        """Replace the version groups and the resolved relations (one transaction)."""
+        """Replace the version groups and the resolved relations (one transaction).
+
+        Only documents whose policy changed are written: after an ingest most
+        documents keep the policy they had.
+        """
+        documents = DocumentRow.__table__
         with self._sessions.begin() as session:
-            session.execute(update(DocumentRow).values(policy_id=None))
-            if policy_ids:
-                # One statement executed for many rows (executemany), not one per group.
-                documents = DocumentRow.__table__
+            current = session.execute(select(documents.c.id, documents.c.policy_id))
+            changed = [
+                {"document_id": document_id, "policy": policy_ids.get(document_id)}
+                for document_id, policy_id in current
+                if policy_ids.get(document_id) != policy_id
+            ]
+            if changed:
+                # One statement executed for many rows (executemany), not one per row.
                 session.execute(
                     update(documents)
                     .where(documents.c.id == bindparam("document_id"))
                     .values(policy_id=bindparam("policy"))
                     .execution_options(synchronize_session=False),
-                    [
-                        {"document_id": document_id, "policy": policy_id}
-                        for document_id, policy_id in policy_ids.items()
-                    ],
+                    changed,
                 )
             session.execute(delete(RelationRow))
-            session.add_all(
-                RelationRow(
-                    document_id=document_id, kind=relation.kind, name=relation.name,
-                    target_id=relation.target_id, evidence=relation.evidence,
-                )
+            rows = [
+                {
+                    "document_id": document_id, "kind": relation.kind, "name": relation.name,
+                    "target_id": relation.target_id, "evidence": relation.evidence,
+                }
                 for document_id, items in relations.items()
                 for relation in items
-            )
+            ]
+            if rows:
+                session.execute(insert(RelationRow.__table__), rows)
 
     def versions(self, record: DocumentRecord) -> list[DocumentRecord]:
         """The documents grouped with `record` as versions of one policy (itself included)."""
