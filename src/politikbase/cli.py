@@ -6,7 +6,7 @@ import csv
 import getpass
 import json
 import sys
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
@@ -25,7 +25,13 @@ from politikbase.ingest import FileOutcome, Ingester, default_jobs, iter_files, 
 from politikbase.repair import repair_text
 from politikbase.segment import segment_text
 from politikbase.segment.sections import Section, document_outline
-from politikbase.service import SearchResult, Service
+from politikbase.service import (
+    FacetFilterError,
+    SearchOutcome,
+    SearchResult,
+    Service,
+    parse_facet_filters,
+)
 from politikbase.store.corrections import CORRECTABLE_FIELDS, parse_correction_value
 from politikbase.store.records import DocumentRecord
 
@@ -119,27 +125,77 @@ def search(
     query: Annotated[str, typer.Argument(help="Search words (Danish).")],
     data_dir: DataDir = None,
     limit: Annotated[int, typer.Option(help="Number of results.")] = 10,
+    offset: Annotated[int, typer.Option(help="Skip this many results (paging).")] = 0,
     municipality: Annotated[str | None, typer.Option(help="Only this organisation.")] = None,
     doc_type: Annotated[
         str | None, typer.Option("--type", help="Only this kind (politik, strategi, ...).")
     ] = None,
+    facet_filter: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--facet-filter",
+            help="FACET=VALUE, repeatable: organisation, type, subject, status "
+            "(current, due_soon, overdue, unknown, draft, replaced) or year (2019, 2015..2020).",
+        ),
+    ] = None,
+    literal: Annotated[
+        bool, typer.Option("--literal", help="Don't read organisations or years from the query.")
+    ] = False,
     json_output: JsonFlag = False,
 ) -> None:
-    """Search the register, best passages first."""
-    results = _service(data_dir).search(
-        query, limit=limit, municipality=municipality, doc_type=doc_type
+    """Search the register: one result per policy, best first, with facets."""
+    try:
+        filters = parse_facet_filters(facet_filter or [])
+    except FacetFilterError as error:
+        errors.print(f"[red]{escape(str(error))}[/red]")
+        raise typer.Exit(2) from error
+    if municipality:
+        filters = replace(filters, municipalities=(*filters.municipalities, municipality))
+    if doc_type:
+        filters = replace(filters, doc_types=(*filters.doc_types, doc_type))
+    outcome = _service(data_dir).search_page(
+        query, limit=limit, offset=offset, filters=filters, facets=True, understand=not literal
     )
     if json_output:
-        _print_json([result.as_json() for result in results])
+        _print_json(outcome.as_json())
         return
-    _print_results(results)
+    _print_understood(outcome)
+    _print_results(outcome.results, first_rank=offset + 1)
+    if outcome.results:
+        _print_facets(outcome)
 
 
-def _print_results(results: list[SearchResult]) -> None:
+def _print_understood(outcome: SearchOutcome) -> None:
+    understood = outcome.understood
+    notes = [f"kun {escape(name)}" for name in understood.organisations]
+    if understood.adopted_from is not None:
+        notes.append(f"vedtaget fra {understood.adopted_from}")
+    if understood.adopted_to is not None:
+        notes.append(f"vedtaget til og med {understood.adopted_to}")
+    if notes:
+        console.print(f"[dim]Søgningen er forstået som: {escape(understood.text) or '(alt)'}; "
+                      f"{', '.join(notes)}.[/dim]")
+
+
+FACET_TITLES = {
+    "organisation": "Organisation", "type": "Type", "subject": "Emne", "status": "Status",
+    "year": "Vedtaget",
+}
+
+
+def _print_facets(outcome: SearchOutcome) -> None:
+    console.print(f"[dim]{outcome.total} politikker i alt.[/dim]")
+    for name, counts in outcome.facets.items():
+        if counts:
+            shown = ", ".join(f"{escape(facet.value)} ({facet.count})" for facet in counts[:8])
+            console.print(f"[dim]{FACET_TITLES.get(name, name)}: {shown}[/dim]")
+
+
+def _print_results(results: list[SearchResult], first_rank: int = 1) -> None:
     if not results:
         console.print("[dim]Ingen resultater.[/dim]")
         return
-    for rank, result in enumerate(results, 1):
+    for rank, result in enumerate(results, first_rank):
         place = f" · {result.municipality}" if result.municipality else ""
         page = f" · side {result.page}" if result.page else ""
         console.print(
@@ -147,6 +203,9 @@ def _print_results(results: list[SearchResult]) -> None:
             f"{result.doc_type}{escape(place)}{page} · {result.score:.2f})[/dim]"
         )
         console.print("   " + result.snippet_markup())
+        if result.other_versions:
+            console.print(f"   [dim]Også i versionerne: {escape(', '.join(result.other_versions))}"
+                          "[/dim]")
 
 
 @app.command("list")
@@ -346,6 +405,14 @@ def correct(
     )
 
 
+def _as_of_day(as_of: str | None) -> date:
+    try:
+        return date.fromisoformat(as_of) if as_of else date.today()
+    except ValueError:
+        errors.print("[red]--as-of must be a date as YYYY-MM-DD[/red]")
+        raise typer.Exit(2) from None
+
+
 @app.command()
 def due(
     data_dir: DataDir = None,
@@ -358,11 +425,7 @@ def due(
     json_output: JsonFlag = False,
 ) -> None:
     """The revision calendar: what is due, oldest first, with its status."""
-    try:
-        day = date.fromisoformat(as_of) if as_of else date.today()
-    except ValueError:
-        errors.print("[red]--as-of must be a date as YYYY-MM-DD[/red]")
-        raise typer.Exit(2) from None
+    day = _as_of_day(as_of)
     entries = _service(data_dir).due(day, default_max_age_years=default_max_age)
     if json_output:
         _print_json([entry.as_json() for entry in entries])
@@ -511,6 +574,82 @@ def analyse(
         return
     for facts in analysed:
         _print_analysis(facts)
+
+
+@app.command()
+def similar(
+    identifier: Annotated[str, typer.Argument(help="Document id.")],
+    data_dir: DataDir = None,
+    limit: Annotated[int, typer.Option(help="Number of similar policies.")] = 10,
+    json_output: JsonFlag = False,
+) -> None:
+    """Policies like this one in other organisations ("Læs mere"), and its versions
+    and near-duplicates."""
+    outcome = _service(data_dir).similar(identifier, limit=limit)
+    if outcome is None:
+        errors.print(f"[red]No document with id {escape(identifier)!r}.[/red]")
+        raise typer.Exit(1)
+    if json_output:
+        _print_json(outcome.as_json())
+        return
+    console.print(f"[bold]{escape(outcome.record.title)}[/bold] "
+                  f"[dim]({escape(outcome.record.municipality or '-')})[/dim]")
+    labels = {"version": "version", "near_duplicate": "næsten ens", "similar": "ligner"}
+    if not outcome.entries:
+        console.print("[dim]Intet lignende fundet.[/dim]")
+    for entry in outcome.entries:
+        console.print(
+            f"  {escape('[' + labels[entry.relation] + ']')} {escape(entry.record.title)} [dim]"
+            f"({escape(entry.record.public_id)} · {escape(entry.record.municipality or '-')} · "
+            f"{entry.score:.2f})[/dim]"
+        )
+
+
+@app.command()
+def compare(
+    subject_or_type: Annotated[
+        str, typer.Argument(help="A type (strategi), subject area or policy name.")
+    ],
+    data_dir: DataDir = None,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="Day for ages and status (YYYY-MM-DD).")
+    ] = None,
+    json_output: JsonFlag = False,
+) -> None:
+    """One row per organisation that has such a policy: title, adopted, age, status."""
+    day = _as_of_day(as_of)
+    outcome = _service(data_dir).compare(subject_or_type, as_of=day)
+    if json_output:
+        _print_json(outcome.as_json())
+        return
+    if not outcome.rows:
+        console.print(f"[dim]Ingen organisationer har {escape(subject_or_type)}.[/dim]")
+        return
+    table = Table("Organisation", "Titel", "Vedtaget", "Alder (år)", "Status", "Revideres",
+                  "Antal", title=f"{escape(subject_or_type)} ({outcome.matched_by})")
+    for row in outcome.rows:
+        table.add_row(
+            escape(row.organisation), escape(row.title), row.adopted_date or "-",
+            f"{row.age_years:.1f}" if row.age_years is not None else "-", row.status,
+            row.due_date or "-", str(row.policies),
+        )
+    console.print(table)
+
+
+@app.command()
+def suggest(
+    prefix: Annotated[str, typer.Argument(help="The start of a title.")],
+    data_dir: DataDir = None,
+    limit: Annotated[int, typer.Option(help="Number of suggestions.")] = 10,
+    json_output: JsonFlag = False,
+) -> None:
+    """Policy titles that complete what was typed."""
+    records = _service(data_dir).suggest(prefix, limit=limit)
+    if json_output:
+        _print_json([Service.summary_json(record) for record in records])
+        return
+    for record in records:
+        console.print(f"{escape(record.title)} [dim]({escape(record.public_id)})[/dim]")
 
 
 @app.command()

@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -62,8 +62,10 @@ def link_state(record_id: str, lifecycle: Lifecycle) -> LinkState:
 
 
 def standalone_state(record: DocumentRecord) -> LinkState:
-    """The state of a record as a policy of its own (as it is indexed when filed)."""
-    return link_state(record.id, lifecycles([record], set())[record.id])
+    """The state of a record as a policy of its own (as it is indexed when filed),
+    whatever policy linking has put it in since."""
+    alone = replace(record, policy_id=None)
+    return link_state(record.id, lifecycles([alone], set())[record.id])
 
 
 def _subjects(record: DocumentRecord) -> list[str]:

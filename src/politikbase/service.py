@@ -12,14 +12,25 @@ from typing import Any, ClassVar
 from rich.markup import escape
 
 from politikbase.analyse.revision import DEFAULT_MAX_AGE_YEARS
+from politikbase.comparison import CompareOutcome, compare_row, policy_matcher
 from politikbase.danish.organisations import organisation_by_name
 from politikbase.index import IndexDocument, SearchHit, SearchIndex
+from politikbase.index.facets import FACETS as FACET_NAMES
 from politikbase.index.models import FacetCount, SearchFilters
 from politikbase.index.schema import MUNICIPALITY
 from politikbase.index.understanding import UnderstoodQuery, understand_query
 from politikbase.indexing import index_document, sync_links
 from politikbase.link import link_register
 from politikbase.link.calendar import DueEntry, revision_calendar
+from politikbase.similarity import (
+    NEAR_DUPLICATE,
+    NEAR_DUPLICATE_RESEMBLANCE,
+    SIMILAR,
+    VERSION,
+    SimilarEntry,
+    SimilarOutcome,
+    text_resemblance,
+)
 from politikbase.store import DocumentRecord, Register
 from politikbase.store.records import FactValue
 
@@ -89,6 +100,19 @@ def _text_fact(record: DocumentRecord, name: str) -> str | None:
     return value if isinstance(value, str) and value else None
 
 
+class RegisterTexts:
+    """The index's text source: the register, which holds every document's text."""
+
+    def __init__(self, register: Register) -> None:
+        self._register = register
+
+    def __call__(self, record_ids: Sequence[str]) -> dict[str, IndexDocument]:
+        return {
+            record.id: IndexDocument(record.id, record.title, record.text)
+            for record in self._register.documents_by_ids(list(record_ids)).values()
+        }
+
+
 class Service:
     DEMO_QUERIES: ClassVar[tuple[str, ...]] = (
         "politik for handicappede",
@@ -104,14 +128,7 @@ class Service:
     def __init__(self, data_dir: Path) -> None:
         self.data_dir = data_dir
         self.register = Register(data_dir)
-        self.index = SearchIndex(data_dir / INDEX_DIR, text_source=self._index_texts)
-
-    def _index_texts(self, record_ids: Sequence[str]) -> dict[str, IndexDocument]:
-        """The index's text source: the register."""
-        return {
-            record.id: IndexDocument(record.id, record.title, record.text)
-            for record in self.register.documents_by_ids(list(record_ids)).values()
-        }
+        self.index = SearchIndex(data_dir / INDEX_DIR, text_source=RegisterTexts(self.register))
 
     def search(
         self, query: str, *, limit: int = 10, municipality: str | None = None,
@@ -281,3 +298,120 @@ class Service:
             self.register.documents(), self.register.replaced_ids(), as_of=as_of,
             default_max_age_years=default_max_age_years,
         )
+
+    # -- similar policies, comparison, title suggestions ---------------------------------
+
+    def similar(
+        self, identifier: str, *, limit: int = 10, as_of: date | None = None
+    ) -> SimilarOutcome | None:
+        """Policies like this one in other organisations, and its versions and near-
+        duplicates flagged as such; None when the id is unknown."""
+        record = self.register.document(identifier)
+        if record is None:
+            return None
+        versions = [v for v in self.versions(record) if v.id != record.id]
+        entries = [SimilarEntry(version, 1.0, VERSION) for version in versions]
+        described = index_document(record)
+        described.policy_id = record.policy_id  # leave out the policy's own versions
+        hits = self.index.similar(described, limit=limit, other_organisations=False)
+        records = self.register.documents_by_ids([hit.record_id for hit in hits])
+        signature = record.text_signature
+        others: list[SimilarEntry] = []
+        known = {record.id} | {version.id for version in versions}
+        for hit in hits:
+            other = records.get(hit.record_id)
+            if other is None or other.id in known:
+                continue
+            resemblance = text_resemblance(signature, other.text_signature)
+            if resemblance >= NEAR_DUPLICATE_RESEMBLANCE:
+                entries.append(SimilarEntry(other, resemblance, NEAR_DUPLICATE))
+            elif other.municipality != record.municipality:
+                others.append(SimilarEntry(other, hit.score, SIMILAR, snippet=hit.snippet))
+        return SimilarOutcome(record=record, entries=entries + others[:limit])
+
+    def compare(
+        self, subject_or_type: str, *, as_of: date, municipality: str | None = None
+    ) -> CompareOutcome:
+        """One row per organisation that has a policy of this type, subject area or
+        name ("frivillighedsstrategi"): its current such policy, age and status."""
+        matcher = policy_matcher(subject_or_type)
+        calendar = {entry.id: entry for entry in self.due(as_of)}
+        chosen: dict[str, list[DocumentRecord]] = {}
+        for record in self.register.iter_documents():
+            if not record.municipality or not matcher.matches(record):
+                continue
+            if municipality and record.municipality != self.organisation_name(municipality):
+                continue
+            entry = calendar.get(record.public_id)
+            if entry is None or entry.status in {"replaced", "draft"}:
+                continue
+            chosen.setdefault(record.municipality, []).append(record)
+        rows = [
+            compare_row(organisation, records, calendar, as_of)
+            for organisation, records in chosen.items()
+        ]
+        rows.sort(key=lambda row: (row.organisation, row.title))
+        return CompareOutcome(asked=subject_or_type, matched_by=matcher.kind, rows=rows)
+
+    def suggest(self, prefix: str, *, limit: int = 10) -> list[DocumentRecord]:
+        """Titles that start with, or have a word starting with, what was typed."""
+        wanted = prefix.strip().casefold()
+        if len(wanted) < 2:
+            return []
+        found: list[tuple[int, str, DocumentRecord]] = []
+        seen: set[str] = set()
+        for record in self.register.documents():
+            title = record.title.casefold()
+            policy = record.policy_id or record.id
+            if policy in seen:
+                continue
+            if title.startswith(wanted):
+                rank = 0
+            elif any(word.startswith(wanted) for word in re.findall(r"\w+", title)):
+                rank = 1
+            elif wanted in title:
+                rank = 2
+            else:
+                continue
+            seen.add(policy)
+            found.append((rank, title, record))
+        found.sort(key=lambda item: (item[0], len(item[1]), item[1]))
+        return [record for _, _, record in found[:limit]]
+
+
+class FacetFilterError(ValueError):
+    """A facet filter that names no facet or has no value."""
+
+
+def parse_facet_filters(items: Sequence[str]) -> SearchFilters:
+    """Filters from "facet=value" strings: organisation, type, subject, status or year
+    (a year, or a range "2015..2020" with either end open)."""
+    values: dict[str, list[str]] = {}
+    for item in items:
+        name, sep, value = item.partition("=")
+        name, value = name.strip().lower(), value.strip()
+        if not sep or not value or name not in FACET_NAMES:
+            raise FacetFilterError(
+                f"cannot read the facet filter {item!r}: write FACET=VALUE with FACET one of "
+                f"{', '.join(FACET_NAMES)}"
+            )
+        values.setdefault(name, []).append(value)
+    years: list[int] = []
+    adopted_from = adopted_to = None
+    for value in values.get("year", []):
+        first, dots, last = value.partition("..")
+        try:
+            if dots:
+                adopted_from = int(first) if first else None
+                adopted_to = int(last) if last else None
+            else:
+                years.append(int(value))
+        except ValueError as error:
+            raise FacetFilterError(f"not a year or a range of years: {value!r}") from error
+    return SearchFilters(
+        municipalities=tuple(values.get("organisation", [])),
+        doc_types=tuple(values.get("type", [])),
+        subjects=tuple(values.get("subject", [])),
+        statuses=tuple(values.get("status", [])),
+        years=tuple(years), adopted_from=adopted_from, adopted_to=adopted_to,
+    )

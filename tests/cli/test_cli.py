@@ -50,7 +50,9 @@ def test_ingest_summary_and_idempotence(data_dir: Path, shared: Path) -> None:
 
 
 def test_search_json_carries_external_ids(data_dir: Path) -> None:
-    results = json.loads(run("search", "røgfri", "--json", "--data-dir", str(data_dir)))
+    found = json.loads(run("search", "røgfri", "--json", "--data-dir", str(data_dir)))
+    results = found["results"]
+    assert found["total"] >= len(results) >= 1
     assert results[0]["id"] == "ext-1"
     assert results[0]["municipality"] == "Aarhus Kommune"
     for key in ("id", "title", "municipality", "score", "snippet"):
@@ -62,7 +64,7 @@ def test_search_filters(data_dir: Path) -> None:
     results = json.loads(
         run("search", "politik", "--municipality", "glostrup", "--type", "politik", "--json",
             "--limit", "50", "--data-dir", str(data_dir))
-    )
+    )["results"]
     assert results
     assert {r["municipality"] for r in results} == {"Glostrup Kommune"}
     assert {r["doc_type"] for r in results} == {"politik"}

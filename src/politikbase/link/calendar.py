@@ -145,10 +145,12 @@ def lifecycles(
         by_policy.setdefault(record.policy_id or record.id, []).append(record)
     found: dict[str, Lifecycle] = {}
     for policy_id, versions in by_policy.items():
-        def precedence(record: DocumentRecord) -> tuple[bool, bool, str, str]:
+        # Of versions adopted the same day, the fullest text (the document itself
+        # rather than its entry on a listing page) is the one to show.
+        def precedence(record: DocumentRecord) -> tuple[bool, bool, str, int, str]:
             return (
                 record.id not in replaced, not _is_draft(record),
-                _adopted(record) or "", record.created_at.isoformat(),
+                _adopted(record) or "", len(record.text), record.created_at.isoformat(),
             )
 
         current = max(versions, key=precedence).id
