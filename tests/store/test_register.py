@@ -95,3 +95,13 @@ def test_set_links_replaces_the_groups_and_relations(tmp_path: Path) -> None:
     assert policies == {ids[0]: ids[0], ids[1]: ids[1], ids[2]: None}
     assert register.replaced_ids() == {ids[0]}
     assert [r.target_id for r in register.relations(ids[1])] == [ids[0]]
+
+
+def test_refiling_a_source_updates_adds_and_removes(tmp_path: Path) -> None:
+    register = Register(tmp_path)
+    sha = register.keep_original(b"abc")
+    first = register.file_documents(sha, "a.txt", 3, "text", [_document(0, "x"), _document(1, "y")])
+    again = register.file_documents(sha, "a.txt", 3, "text", [_document(0, "z"), _document(2, "w")])
+    assert again.updated == first.added[:1] and again.removed == first.added[1:]
+    assert [filed.text for filed in again.filed] == ["z", "w"]
+    assert sorted(record.text for record in register.iter_documents()) == ["w", "z"]

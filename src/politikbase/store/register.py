@@ -196,6 +196,8 @@ class Register:
             kept: set[str] = set()
             # Most registers have no corrections at all; then there is nothing to claim.
             any_corrections = session.scalar(select(CorrectionRow.id).limit(1)) is not None
+            # New documents of a new file, the usual case, are inserted in one statement.
+            inserted: list[dict[str, Any]] = []
             for document in documents:
                 content_hash = _content_hash(document)
                 row = None
@@ -205,6 +207,15 @@ class Register:
                     )
                 if row is None:
                     row = previous.get(f"{sha256[:12]}-{document.ordinal}")
+                if row is None and document.external_id is None and not any_corrections:
+                    identifier = f"{sha256[:12]}-{document.ordinal}"
+                    inserted.append(
+                        _document_values(identifier, document, sha256, content_hash, now)
+                    )
+                    result.added.append(identifier)
+                    kept.add(identifier)
+                    result.filed.append(_filed(identifier, document))
+                    continue
                 if row is None:
                     row = DocumentRow(
                         id=f"{sha256[:12]}-{document.ordinal}", created_at=now,
@@ -234,6 +245,8 @@ class Register:
                             page_starts=list(row.page_starts or []),
                         )
                     )
+            if inserted:
+                session.execute(insert(DocumentRow.__table__), inserted)
             for stale_id, stale in previous.items():
                 if stale_id not in kept:
                     session.delete(stale)
@@ -511,6 +524,31 @@ class Register:
             _document_record(row, name, corrections.get(row.external_id or row.id, []))
             for row, name in rows
         ]
+
+
+def _document_values(
+    identifier: str, document: NewDocument, sha256: str, content_hash: str, now: datetime
+) -> dict[str, Any]:
+    """The columns of a new document's row, as `_fill_document` fills them."""
+    return {
+        "id": identifier, "external_id": document.external_id, "source_sha256": sha256,
+        "ordinal": document.ordinal, "kind": document.kind, "title": document.title,
+        "doc_type": document.doc_type, "municipality": document.municipality,
+        "url": document.url, "format": document.format, "text": document.text,
+        "content_sha256": content_hash, "start": document.start, "end": document.end,
+        "page_starts": list(document.page_starts), "repair_log": list(document.repair_log),
+        "facts": dict(document.facts), "headings": list(document.headings),
+        "text_signature": document.text_signature, "policy_id": None,
+        "created_at": now, "updated_at": now,
+    }
+
+
+def _filed(identifier: str, document: NewDocument) -> FiledDocument:
+    return FiledDocument(
+        id=identifier, ordinal=document.ordinal, title=document.title,
+        doc_type=document.doc_type, municipality=document.municipality, text=document.text,
+        page_starts=list(document.page_starts),
+    )
 
 
 def _fill_document(
