@@ -17,8 +17,7 @@ from politikbase.danish.organisations import organisation_by_name
 from politikbase.index import IndexDocument, SearchHit, SearchIndex
 from politikbase.index.facets import FACETS as FACET_NAMES
 from politikbase.index.models import FacetCount, SearchFilters
-from politikbase.index.schema import MUNICIPALITY
-from politikbase.index.understanding import UnderstoodQuery, understand_query
+from politikbase.index.understanding import UnderstoodQuery
 from politikbase.indexing import index_document, sync_links
 from politikbase.link import link_register
 from politikbase.link.calendar import DueEntry, revision_calendar
@@ -160,16 +159,14 @@ class Service:
                 self.organisation_name(name) for name in filters.municipalities
             ))
         if understand:
-            understood = understand_query(
-                query, filters,
-                organisation_is_indexed=lambda name: self.index.has_value(MUNICIPALITY, name),
+            understood, page = self.index.understood_search(
+                query, limit=limit, offset=offset, filters=filters, facets=facets, as_of=as_of
             )
         else:
             understood = UnderstoodQuery(text=query, filters=filters)
-        page = self.index.search_page(
-            understood.text, limit=limit, offset=offset, filters=understood.filters,
-            type_boosts=understood.type_boosts, facets=facets, as_of=as_of,
-        )
+            page = self.index.search_page(
+                query, limit=limit, offset=offset, filters=filters, facets=facets, as_of=as_of
+            )
         return SearchOutcome(
             results=self._results(page.hits), total=page.total, facets=page.facets,
             understood=understood,

@@ -114,6 +114,14 @@ def filter_clauses(
     ):
         if values:
             clauses.append(tantivy.Query.term_set_query(schema, field, list(values)))
+    if filters.municipalities and filters.unknown_organisation_too:
+        unknown = tantivy.Query.boolean_query([
+            (tantivy.Occur.Must, tantivy.Query.all_query()),
+            (tantivy.Occur.MustNot, tantivy.Query.exists_query(MUNICIPALITY)),
+        ])
+        clauses[0] = tantivy.Query.boolean_query(
+            [(tantivy.Occur.Should, clauses[0]), (tantivy.Occur.Should, unknown)]
+        )
     if filters.years:
         clauses.append(tantivy.Query.term_set_query(schema, ADOPTED_YEAR, list(filters.years)))
     if filters.adopted_from is not None or filters.adopted_to is not None:

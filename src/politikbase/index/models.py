@@ -54,6 +54,9 @@ class SearchFilters:
     years: tuple[int, ...] = ()
     adopted_from: int | None = None  # first adoption year, inclusive
     adopted_to: int | None = None  # last adoption year, inclusive
+    # Keep documents whose organisation is unknown beside those of `municipalities`
+    # (ranked after them): for an organisation read from the query's words.
+    unknown_organisation_too: bool = False
 
     @property
     def is_empty(self) -> bool:

@@ -46,6 +46,7 @@ from politikbase.index.schema import (
 )
 from politikbase.index.snippets import make_snippet
 from politikbase.index.texts import MemoryTexts, TextSource
+from politikbase.index.understanding import UnderstoodQuery, understand_query
 
 # Modest on a shared two-core machine: one indexing thread beside the Python thread
 # that analyses text, and a memory budget after which tantivy writes a segment.
@@ -58,6 +59,8 @@ MIN_CANDIDATES = 40
 CANDIDATE_GROWTH = 4
 # A document of the type a query names ("politik") gains this much score.
 TYPE_BOOST = 1.5
+# A document of the organisation a query names ranks above those of unknown ones.
+ORGANISATION_BOOST = 3.0
 # "More like this": a document is described by its most distinctive terms, weighed
 # by tf-idf; its title's terms count as this many occurrences more.
 SIMILAR_TERMS = 30
@@ -250,6 +253,14 @@ class SearchIndex:
             )
             for kind in type_boosts
         ]
+        if filters is not None and filters.unknown_organisation_too:
+            boosts.extend(
+                (
+                    tantivy.Query.term_query(self._schema, MUNICIPALITY, name),
+                    ORGANISATION_BOOST,
+                )
+                for name in filters.municipalities
+            )
         compiled = build_query(parsed, self._schema, filters=filter_queries, boosts=boosts)
         if compiled is None and filter_queries:  # "Aarhus": everything of Aarhus Kommune
             compiled = tantivy.Query.boolean_query(
@@ -308,6 +319,29 @@ class SearchIndex:
         if count:
             page.total = max(len(groups), round(searcher.cardinality(compiled, POLICY_KEY)))
         return page
+
+    def understood_search(
+        self,
+        query: str,
+        *,
+        limit: int = 10,
+        offset: int = 0,
+        filters: SearchFilters | None = None,
+        facets: bool = False,
+        count: bool = True,
+        as_of: date | None = None,
+    ) -> tuple[UnderstoodQuery, SearchPage]:
+        """`search_page` after reading organisations, years and types from the query
+        (`politikbase.index.understanding`)."""
+        understood = understand_query(
+            query, filters,
+            organisation_is_indexed=lambda name: self.has_value(MUNICIPALITY, name),
+        )
+        page = self.search_page(
+            understood.text, limit=limit, offset=offset, filters=understood.filters,
+            type_boosts=understood.type_boosts, facets=facets, count=count, as_of=as_of,
+        )
+        return understood, page
 
     def similar(
         self,

@@ -66,6 +66,7 @@ def understand_query(
     understood = replace(
         filters,
         municipalities=filters.municipalities or tuple(organisations),
+        unknown_organisation_too=filters.unknown_organisation_too or bool(organisations),
         adopted_from=adopted_from, adopted_to=adopted_to,
     )
     return UnderstoodQuery(
