@@ -25,6 +25,7 @@ BENCHMARKS: list[tuple[str, dict[str, object]]] = [
     ("eval_search", {}),
     ("eval_analyse", {}),
     ("eval_sections", {}),
+    ("eval_subjects", {}),
     ("bench_ingest", {"pages": 1000, "repetitions": 3}),
     ("bench_search", {"passages": 100_000}),
 ]
