@@ -6,10 +6,14 @@ on. Each area here has a stable slug, a Danish label, the groups of KL's emnesys
 (KLE, the classification municipalities file their cases under; `data/kle_subset.tsv`)
 that cover it, and the words that signal it.
 
-Cue words are given in their base form; a text word signals an area when its stem,
-the stem of its base form ("handicappede" → handicap), or the stem of a part of it
-as a compound ("frivillighedsstrategi" → frivillighed, "børne-" → børn) is the stem
-of a cue. So inflected forms and compounds need no listing. A cue that is ambiguous
+Cue words are given in their base form; a text word signals an area when it, its
+base form ("handicappede" → handicap), or a part of it as a compound (split by the
+lexicon's compound splitter: "frivillighedsstrategi" → frivillighed, "børne-" →
+børn) is an inflected form of a cue ("skolerne", "ungdommen"). So inflections and
+compounds need no listing. Whole forms are matched, not stems, because a stemmer
+merges words that have nothing in common ("ledelse" and "lede", "natur" and
+"naturlig"). When a compound has a cue of its own ("informationssikkerhed"), its
+shorter parts ("information") say nothing more. A cue that is ambiguous
 as the last part of a compound is marked `as_head=False`: "miljø" signals climate
 and environment in "miljøpolitik", not in "arbejdsmiljø" or "læringsmiljø", whose
 first part says what kind of "miljø" is meant.
