@@ -20,6 +20,7 @@ from rich.table import Table
 from politikbase import pipeline, settings
 from politikbase.analyse import DocumentFacts, analyse_document
 from politikbase.analyse.revision import DEFAULT_MAX_AGE_YEARS
+from politikbase.danish.subjects import SUBJECT_AREAS
 from politikbase.extract import extract_file
 from politikbase.ingest import FileOutcome, Ingester, default_jobs, iter_files, reindex
 from politikbase.repair import repair_text
@@ -34,6 +35,7 @@ from politikbase.service import (
 )
 from politikbase.store.corrections import CORRECTABLE_FIELDS, parse_correction_value
 from politikbase.store.records import DocumentRecord
+from politikbase.web.server import serve as serve_portal
 
 app = typer.Typer(
     help="Register and search engine for the policies of Danish municipalities.",
@@ -177,6 +179,7 @@ def _print_understood(outcome: SearchOutcome) -> None:
                       f"{', '.join(notes)}.[/dim]")
 
 
+SUBJECT_LABELS = {area.slug: area.label for area in SUBJECT_AREAS}
 FACET_TITLES = {
     "organisation": "Organisation", "type": "Type", "subject": "Emne", "status": "Status",
     "year": "Vedtaget",
@@ -187,7 +190,10 @@ def _print_facets(outcome: SearchOutcome) -> None:
     console.print(f"[dim]{outcome.total} politikker i alt.[/dim]")
     for name, counts in outcome.facets.items():
         if counts:
-            shown = ", ".join(f"{escape(facet.value)} ({facet.count})" for facet in counts[:8])
+            shown = ", ".join(
+                f"{escape(SUBJECT_LABELS.get(facet.value, facet.value))} ({facet.count})"
+                for facet in counts[:8]
+            )
             console.print(f"[dim]{FACET_TITLES.get(name, name)}: {shown}[/dim]")
 
 
@@ -682,6 +688,21 @@ def demo(data_dir: DataDir = None) -> None:
     for query in service.DEMO_QUERIES:
         console.rule(f"[bold]søg: {escape(query)}")
         _print_results(service.search(query, limit=3))
+
+
+@app.command()
+def serve(
+    data_dir: DataDir = None,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    workers: Annotated[int, typer.Option(help="Worker processes.")] = 1,
+) -> None:
+    """Serve the web portal and the JSON API."""
+    folder = settings.data_dir(data_dir)
+    console.print(
+        f"politikbase: http://{host}:{port}/  (data: {escape(str(folder))}; Ctrl-C stops)"
+    )
+    serve_portal(folder, host=host, port=port, workers=workers)
 
 
 def main() -> None:  # pragma: no cover - console entry point

@@ -525,6 +525,20 @@ class Register:
             for row, name in rows
         ]
 
+    def relations_by_document(self) -> dict[str, list[RelationRecord]]:
+        """Every stated relation, by the id of the document that states it (one query)."""
+        found: dict[str, list[RelationRecord]] = {}
+        with self._sessions() as session:
+            for row, title in session.execute(
+                select(RelationRow, DocumentRow.title)
+                .outerjoin(DocumentRow, DocumentRow.id == RelationRow.target_id)
+                .order_by(RelationRow.id)
+            ):
+                found.setdefault(row.document_id, []).append(
+                    RelationRecord(row.kind, row.name, row.target_id, title, row.evidence)
+                )
+        return found
+
 
 def _document_values(
     identifier: str, document: NewDocument, sha256: str, content_hash: str, now: datetime

@@ -1,0 +1,81 @@
+"""Screenshots of every page type of the web portal, for docs/screenshots/.
+
+Builds the sample corpus into a temporary data directory (or uses --data-dir), serves
+the portal on loopback and photographs each page with Debian's chromium.
+
+Usage: python scripts/screenshot_portal.py [--data-dir DIR] [--out docs/screenshots]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+from politikbase.ingest import Ingester
+from politikbase.service import Service
+from politikbase.web.server import running_portal
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu"]
+VIEWPORT = {"width": 1280, "height": 900}
+
+
+def sample_data_dir(folder: Path) -> Path:
+    sys.path.insert(0, str(ROOT / "samples"))
+    try:
+        from build_samples import build_samples
+    finally:
+        sys.path.pop(0)
+    build_samples(folder / "samples")
+    service = Service(folder / "data")
+    Ingester(service.register, service.index).ingest([folder / "samples"], jobs=1)
+    return folder / "data"
+
+
+def pages(service: Service) -> dict[str, str]:
+    """Page name -> path, picked from the register itself."""
+    records = service.register.documents()
+    with_pages = [r for r in records if r.format == "pdf" and r.policy_id and r.page_starts]
+    policy = max(with_pages or records, key=lambda r: len(r.text))
+    versions = service.versions(policy)
+    shown = {
+        "register": "/",
+        "politik": f"/politik/{policy.public_id}",
+        "sog": "/sog?q=politik+for+handicappede",
+        "revision": "/revision",
+        "graf": "/graf",
+        "api": "/api/docs",
+    }
+    if len(versions) > 1:
+        shown["forskel"] = (f"/politik/{policy.public_id}/forskel?"
+                            f"fra={versions[0].public_id}&til={versions[-1].public_id}")
+    return shown
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--data-dir", type=Path)
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    arguments = parser.parse_args()
+    arguments.out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="politikbase-shots-") as scratch:
+        data_dir = arguments.data_dir or sample_data_dir(Path(scratch))
+        shown = pages(Service(data_dir))
+        with running_portal(data_dir) as base, sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            page = browser.new_page(viewport=VIEWPORT, locale="da-DK")
+            for name, path in shown.items():
+                page.goto(base + path, wait_until="networkidle")
+                target = arguments.out / f"{name}.png"
+                page.screenshot(path=str(target), full_page=False)
+                print(f"wrote {target}")
+            browser.close()
+
+
+if __name__ == "__main__":
+    main()

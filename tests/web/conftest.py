@@ -1,0 +1,56 @@
+"""A data directory ingested from the sample corpus (plus a document with markup in its
+text), a TestClient over it, and for the browser tests the portal on a free port."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from politikbase.ingest import Ingester
+from politikbase.service import Service
+from politikbase.web import create_app
+from politikbase.web.server import running_portal
+
+# A document whose text holds markup: every page must show it as text.
+HOSTILE_TITLE = 'Politik for sikker kode <script>alert("titel")</script>'
+HOSTILE_TEXT = f"""{HOSTILE_TITLE}
+
+Politik for sikker kode er vedtaget af Kommunalbestyrelsen den 3. marts 2021.
+Vi skriver aldrig <script>alert('tekst')</script> ind i en side, og <b>fed</b> tekst er bare tekst.
+Politikken revideres hvert fjerde år.
+"""
+
+
+@pytest.fixture(scope="session")
+def portal_data(sample_files: list, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("portal")
+    extra = folder / "extra"
+    extra.mkdir()
+    (extra / "sikker-kode.txt").write_text(HOSTILE_TEXT, encoding="utf-8")
+    data_dir = folder / "data"
+    service = Service(data_dir)
+    paths = [Path(sample.path) for sample in sample_files] + [extra]
+    summary = Ingester(service.register, service.index).ingest(paths, jobs=1)
+    assert not summary.failures
+    service.register.close()
+    return data_dir
+
+
+@pytest.fixture(scope="session")
+def service(portal_data: Path) -> Service:
+    return Service(portal_data)
+
+
+@pytest.fixture(scope="session")
+def client(portal_data: Path) -> Iterator[TestClient]:
+    with TestClient(create_app(portal_data)) as test_client:
+        yield test_client
+
+
+@pytest.fixture(scope="session")
+def portal_url(portal_data: Path) -> Iterator[str]:
+    with running_portal(portal_data) as base:
+        yield base
