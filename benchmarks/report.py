@@ -83,8 +83,9 @@ def _headline(results: dict[str, Any]) -> list[str]:
          "all",
          _verdict(transcripts.get("main_found_with_gold_title") == transcripts.get("main_gold"))),
         ("Search nDCG@10 (dev queries): ours vs. classic Danish analyzer",
-         f"{ours} vs. {baseline} (+{_get(search, 'difference.ndcg@10')})", "≥ +0.10",
-         _verdict(None if ours is None or baseline is None else ours - baseline >= 0.10)),
+         f"{ours} vs. {baseline} (+{_get(search, 'difference.ndcg@10')})",
+         "≥ +0.10 (spine), ≥ +0.15 (search)",
+         _verdict(None if ours is None or baseline is None else ours - baseline >= 0.15)),
         ("Ingest, text-layer PDFs: pipeline vs. raw pypdfium2 (pages/s)",
          f"{ingest.get('pipeline_pages_per_s')} vs. {ingest.get('raw_pypdfium2_pages_per_s')}"
          f" = {ratio}", "≥ 0.5", _verdict(None if ratio is None else ratio >= 0.5)),
@@ -100,13 +101,24 @@ def _headline(results: dict[str, Any]) -> list[str]:
         ("Bad input: a single-line text of ~50 MB, repair time",
          f"{repair.get('single_line_seconds')} s for {repair.get('single_line_mb')} MB", "bounded",
          _verdict(None if repair.get("single_line_seconds") is None else True)),
-        (f"Index build: {scale.get('passages', 0):,} passages "
-         f"({scale.get('characters', 0):,} characters)",
-         f"{scale.get('build_seconds')} s, {scale.get('index_mb')} MB on disk, "
-         f"peak {scale.get('peak_rss_mb')} MB", "–", "–"),
-        (f"Search latency over {scale.get('passages', 0):,} passages, p50 / p99",
-         f"{scale.get('latency_ms_p50')} ms / {p99} ms", "p99 ≤ 50 ms",
-         _verdict(None if p99 is None else p99 <= 50)),
+        (f"Index build, one core: {scale.get('passages', 0):,} passages "
+         f"({scale.get('raw_text_mb')} MB of text)",
+         f"{scale.get('build_seconds')} s = {scale.get('passages_per_second')} passages/s "
+         f"({scale.get('raw_mb_per_second')} MB/s); peak {scale.get('build_peak_rss_mb')} MB",
+         "–", "–"),
+        ("Index size as a share of the raw text (UTF-8)",
+         f"{scale.get('index_mb')} MB = {scale.get('index_vs_raw_text')}", "≤ 0.5",
+         _verdict(None if scale.get("index_vs_raw_text") is None
+                  else scale["index_vs_raw_text"] <= 0.5)),
+        (f"Search latency, {scale.get('queries')} mixed queries over "
+         f"{scale.get('passages', 0):,} passages, p50 / p99",
+         f"{scale.get('latency_ms_p50')} ms / {p99} ms", "p50 ≤ 5 ms, p99 ≤ 50 ms",
+         _verdict(None if p99 is None else p99 <= 50 and scale["latency_ms_p50"] <= 5)),
+        ("Raw tantivy on the same compiled queries (top 10 passages), p50 / p99",
+         f"{scale.get('raw_tantivy_ms_p50')} ms / {scale.get('raw_tantivy_ms_p99')} ms; "
+         f"ours/raw at p50 = {scale.get('ours_vs_raw_p50')}", "–", "–"),
+        ("Search benchmark: peak memory (index build and queries, texts held for snippets)",
+         f"{scale.get('peak_rss_mb')} MB", "–", "–"),
     ]
     rows += _understanding_rows(results)
     lines = ["| what | measured | goal | met |", "|---|---|---|---|"]

@@ -27,7 +27,7 @@ BENCHMARKS: list[tuple[str, dict[str, object]]] = [
     ("eval_sections", {}),
     ("eval_subjects", {}),
     ("bench_ingest", {"pages": 1000, "repetitions": 3}),
-    ("bench_search", {"passages": 100_000}),
+    ("bench_search", {"passages": 1_000_000}),
 ]
 QUICK_OVERRIDES = {"bench_ingest": {"pages": 200, "repetitions": 1},
                    "bench_search": {"passages": 10_000}}

@@ -26,6 +26,7 @@ from politikbase.analyse.opening import opening_end, opening_start
 from politikbase.analyse.organisation import find_municipality
 from politikbase.analyse.period import find_period
 from politikbase.analyse.relations import find_relations
+from politikbase.analyse.subjects import assign_subjects
 from politikbase.analyse.title import Title, find_title
 from politikbase.danish.amounts import find_amounts
 from politikbase.danish.laws import find_law_references, law_key
@@ -196,5 +197,28 @@ def analyse_document(
             evidence["revision_rule"] = _evidence(text, rule[1], rule[2], 0.85)
         _add_references(facts, text, lowered)
         facts.status = find_status(found_title.text, lowered, opening, adoption is not None)
+        _add_subjects(facts, text, found_title.text or "", title_span)
     facts.evidence = {name: items for name, items in evidence.items() if items}
     return facts
+
+
+def _add_subjects(
+    facts: DocumentFacts, text: str, title: str, title_span: tuple[int, int] | None
+) -> None:
+    """Subject areas, with the words in the text that decided them as evidence."""
+    assignments = assign_subjects(title, text)
+    facts.subjects = [assignment.slug for assignment in assignments]
+    found: list[Evidence] = []
+    for assignment in assignments:
+        for item in assignment.evidence:
+            start, end = item.start, item.end
+            if item.source == "title":
+                if title_span is None:
+                    continue
+                start, end = start + title_span[0], end + title_span[0]
+            elif item.source != "text":
+                continue
+            if text[start:end] == item.word:
+                found.append(Evidence(item.word, start, end, round(min(assignment.score, 1.0), 2)))
+    if found:
+        facts.evidence["subjects"] = found

@@ -56,6 +56,7 @@ class DocumentFacts:
     evidence: dict[str, list[Evidence]] = field(default_factory=dict)
     kind: str | None = None
     status: str | None = None
+    subjects: list[str] = field(default_factory=list)  # subject area slugs, main area first
 
     def as_json(self) -> dict[str, Any]:
         """The contract's JSON object (plain dicts, lists and strings)."""
@@ -80,4 +81,5 @@ class DocumentFacts:
             },
             "kind": self.kind,
             "status": self.status,
+            "subjects": list(self.subjects),
         }
