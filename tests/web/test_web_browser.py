@@ -112,6 +112,7 @@ def _page_types(service: Service) -> dict[str, str]:
         "empty search": "/sog",
         "revision": "/revision",
         "graph": "/graf",
+        "compare": "/sammenlign?emne=Handicap",
         "api docs": "/api/docs",
         "not found": "/politik/findes-ikke",
     }

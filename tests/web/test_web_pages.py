@@ -228,6 +228,28 @@ def test_pages_have_etags_and_answer_304(client: TestClient) -> None:
         assert client.get(path, headers={"If-None-Match": '"andet"'}).status_code == 200
 
 
+def test_compare_lists_each_organisations_policy(client: TestClient) -> None:
+    start = client.get("/sammenlign").text
+    assert "Handicap" in start and 'id="emne"' in start
+    html = client.get("/sammenlign", params={"emne": "Handicap"}).text
+    rows = html.split("<tbody>")[1].split("</tbody>")[0]
+    assert "Fjordby Kommune" in rows and "Handicappolitik 2020-2024" in rows
+    assert "status status-" in rows
+
+
+def test_policy_page_lists_similar_policies_of_other_organisations(
+    client: TestClient, service: Service
+) -> None:
+    record = _pdf_record(service)
+    similar = client.get(f"/api/v1/policies/{record.public_id}/similar").json()
+    others = [item for item in similar["similar"] if item["municipality"] != record.municipality]
+    assert [v["id"] for v in similar["versions"]]
+    assert others  # the sample's documents of unknown organisation count as others
+    html = client.get(f"/politik/{record.public_id}").text
+    section = html.split('id="lignende-titel"')[1].split("</section>")[0]
+    assert others[0]["title"] in section
+
+
 def test_unknown_pages_are_404_in_danish(client: TestClient) -> None:
     response = client.get("/findes/ikke")
     assert response.status_code == 404

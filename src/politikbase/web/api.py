@@ -96,6 +96,16 @@ def versions(request: Request, identifier: str) -> Response:
     ])
 
 
+@router.get("/policies/{identifier}/similar",
+            summary="Lignende politikker i andre organisationer, versioner og dubletter")
+def similar(request: Request, identifier: str,
+            limit: Annotated[int, Query(ge=1, le=50)] = 10) -> Response:
+    portal = portal_of(request)
+    _, record = find_record(portal, identifier)
+    found = portal.service.similar(record.id, limit=limit)
+    return json_response(request, found.as_json() if found else None)
+
+
 @router.get("/search", summary="Søg i teksterne; bedste afsnit pr. dokument, fund markeret [[så]]")
 def search(
     request: Request, q: Annotated[str, Query(min_length=1, description="Søgeord")],

@@ -15,6 +15,7 @@ from politikbase.service import Service
 from politikbase.web import (
     api,
     api_docs,
+    pages_compare,
     pages_exports,
     pages_graph,
     pages_policy,
@@ -40,7 +41,7 @@ def create_app(data_dir: Path | str) -> FastAPI:
     app.state.portal = Portal(Service(Path(data_dir)))
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     for module in (pages_register, pages_policy, pages_search, pages_revision, pages_graph,
-                   pages_exports, api_docs):
+                   pages_exports, pages_compare, api_docs):
         app.include_router(module.router)
     app.include_router(api.router, prefix="/api/v1", tags=["api"])
 

@@ -8,6 +8,7 @@ from urllib.parse import quote
 
 from fastapi import APIRouter, HTTPException, Request, Response
 
+from politikbase.similarity import SIMILAR, SimilarEntry
 from politikbase.store.records import DocumentRecord
 from politikbase.web.diff import word_diff
 from politikbase.web.labels import FORMAT_LABELS
@@ -26,6 +27,7 @@ MEDIA_TYPES = {
     "text": "text/plain; charset=utf-8",
     "jsonl": "application/x-ndjson; charset=utf-8",
 }
+SIMILAR_SHOWN = 6
 _SPAN = re.compile(r"^(\d{1,9})-(\d{1,9})$")
 
 
@@ -51,6 +53,12 @@ def pdf_pages(portal: Portal, record: DocumentRecord) -> int:
             return 0
 
     return int(portal.pages.get(("sider", record.source_sha256), count))
+
+
+def similar_policies(portal: Portal, record: DocumentRecord) -> list[SimilarEntry]:
+    """Policies of other organisations whose text resembles this one."""
+    found = portal.service.similar(record.id, limit=SIMILAR_SHOWN)
+    return [entry for entry in found.entries if entry.relation == SIMILAR] if found else []
 
 
 def attachment(name: str) -> str:
@@ -80,7 +88,7 @@ def policy_page(request: Request, identifier: str, fremhaev: str = "") -> Respon
             versions=versions, relations=relation_views(record, snapshot),
             pages=pdf_pages(portal, record), format_label=FORMAT_LABELS.get(record.format,
                                                                            record.format),
-            similar=None,
+            similar=similar_policies(portal, record),
         )
 
     html = portal.pages.get(("politik", snapshot.stamp, record.id, found), render)

@@ -21,7 +21,7 @@ from politikbase.link.calendar import NOT_POLICIES, DueEntry, revision_calendar
 from politikbase.service import INDEX_DIR, Service
 from politikbase.store.records import DocumentRecord, RelationRecord
 from politikbase.store.register import REGISTER_FILE
-from politikbase.web.subjects import title_subject
+from politikbase.web.subjects import policy_subject
 
 # Files whose change means the register or the index changed (SQLite writes go to
 # the WAL first; tantivy rewrites meta.json on every commit).
@@ -124,7 +124,8 @@ def _policy_row(
     adopted_by = shown.fact("adopted_by")
     return PolicyRow(
         id=shown.public_id, record_id=shown.id, title=shown.title, doc_type=shown.doc_type,
-        municipality=shown.municipality, subject=title_subject(shown.title),
+        municipality=shown.municipality,
+        subject=policy_subject(shown.fact("subjects"), shown.title),
         adopted_date=entry.adopted_date if entry else None,
         adopted_by=adopted_by if isinstance(adopted_by, str) else None,
         age_months=months_between(adopted, as_of) if adopted and adopted <= as_of else None,

@@ -1,8 +1,10 @@
-"""The subject a policy is about, read from its title ("Handicappolitik" -> "Handicap").
+"""The subject a policy is about, for the register's filter.
 
-Danish policy titles name their subject as the first part of a compound
-("Klimaplan", "Børne- og ungepolitik") or after "for" ("Politik for røgfri
-arbejdstid"). The register filters by that subject.
+The analysis assigns subject areas from a controlled vocabulary (the `subjects`
+fact); the first one is the main area. A document filed before that fact existed
+is given the subject its title names: Danish policy titles name it as the first
+part of a compound ("Klimaplan", "Børne- og ungepolitik") or after "for"
+("Politik for røgfri arbejdstid").
 """
 
 from __future__ import annotations
@@ -12,11 +14,13 @@ import re
 from politikbase.danish.document_kinds import DOC_TYPES
 from politikbase.danish.lexicon import LexiconUnavailable, default_lexicon
 from politikbase.danish.policy_words import capitalised, first_policy_name
+from politikbase.danish.subjects import SUBJECT_AREAS
 
 _NOUN_FOR = re.compile(
     r"^\s*(?:" + "|".join(map(re.escape, DOC_TYPES)) + r")\w*\s+(?:for|om)\s+(?P<subject>.+)$",
     re.IGNORECASE,
 )
+_AREA_LABELS = {area.slug: area.label for area in SUBJECT_AREAS}
 _TRAILING_YEARS = re.compile(r"[\s,:–-]*\d{4}(?:\s*[-–/]\s*\d{2,4})?\b.*$")
 
 
@@ -51,3 +55,10 @@ def title_subject(title: str) -> str | None:
     if len(modifier) < 2:
         return None
     return capitalised(_without_linking_s(modifier))
+
+
+def policy_subject(subjects: object, title: str) -> str | None:
+    """The main subject area the analysis found, else the subject the title names."""
+    if isinstance(subjects, list) and subjects:
+        return _AREA_LABELS.get(str(subjects[0]), str(subjects[0]))
+    return title_subject(title)
