@@ -7,6 +7,7 @@ from politikbase.danish.page_phrases import (
     is_adoption_statement,
     is_link_line,
     link_object,
+    link_verb_ends,
     strip_file_markers,
 )
 from politikbase.danish.policy_words import find_policy_names, first_policy_name, indefinite_noun
@@ -72,3 +73,22 @@ def test_adoption_statements_need_a_verb_and_a_year() -> None:
     assert is_adoption_statement("Godkendt i Nyborg Byråd 19.03.2013")
     assert not is_adoption_statement("Politikken vedtages hvert fjerde år.")
     assert not is_adoption_statement("Byrådet har godkendt rammerne.")
+
+
+def test_link_verbs_are_found_only_where_a_line_starts() -> None:
+    lowered = "hent politikken\nvi vil hente data\n  læs mere her\nse\nsene tider\n"
+    ends = link_verb_ends(lowered)
+    assert [lowered[end - 4 : end] for end in ends] == ["hent", " læs", "r\nse"]
+
+
+def test_a_name_with_a_long_head_keeps_it_within_the_range_read() -> None:
+    text = "Om Sundheds-, Ældre- og omsorgspolitikken og Klima_handleplan-2030"
+    names = find_policy_names(text, 3)
+    assert [n.written for n in names] == ["Sundheds-, Ældre- og omsorgspolitikken"]
+    assert [n.written for n in find_policy_names(text, text.index("omsorgs"))] == [
+        "omsorgspolitikken"
+    ]
+    # A range that starts inside a word reads the word from there.
+    assert [n.written for n in find_policy_names(text, text.index("sorgs"))] == [
+        "sorgspolitikken"
+    ]

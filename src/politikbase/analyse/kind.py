@@ -31,7 +31,9 @@ _OVERVIEW_TITLE = re.compile(
     rf"(?:(?:\s*,\s*|\s+og\s+){_PLURAL_KINDS})*\s*$|(?<![\w])oversigt\s+over(?![\w])"
 )
 # A page offering many documents for download is a listing of them.
-_DOWNLOAD_LINE = re.compile(r"^[ \t]*(?:hent|download)\b", re.MULTILINE)
+_DOWNLOAD_LINE = re.compile(r"^[ \t]*(?:hent|download)\b")
+# The same after a line break (a plain first character makes the search fast).
+_DOWNLOAD_LINE_AFTER_BREAK = re.compile(r"\n[ \t]*(?:hent|download)\b")
 MIN_OVERVIEW_LINKS = 5
 HEARING, DRAFT = "høring", "udkast"
 
@@ -87,6 +89,12 @@ def _names_speaker(title: str, text: str, opening: int) -> bool:
     return any(_SPEAKER_LEAD.search(part) or _SPEAKER.search(part) for part in (title, head))
 
 
+def _download_lines(lowered: str) -> int:
+    """How many lines start with "hent" or "download"."""
+    first = _DOWNLOAD_LINE.match(lowered) is not None
+    return first + len(_DOWNLOAD_LINE_AFTER_BREAK.findall(lowered))
+
+
 def find_kind(
     text: str,
     lowered: str,
@@ -100,7 +108,7 @@ def find_kind(
     if counter is not None or _THANKS.search(lowered) is not None:
         return Kind(ANDET, PRESENTATION, None, None, 0.8)
     if _OVERVIEW_TITLE.search(lower_in_place(title)) or (
-        len(_DOWNLOAD_LINE.findall(lowered)) >= MIN_OVERVIEW_LINKS
+        _download_lines(lowered) >= MIN_OVERVIEW_LINKS
     ):
         return Kind(OVERVIEW, OVERVIEW, None, None, 0.8)
     if title_span is not None:

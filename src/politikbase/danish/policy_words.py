@@ -191,25 +191,27 @@ def lower_in_place(text: str) -> str:
     return "".join(char if len(char.lower()) != 1 else char.lower() for char in text)
 
 
-def _word_start(text: str, position: int, limit: int) -> int:
-    while position > limit and (text[position - 1].isalnum() or text[position - 1] in "-_"):
-        position -= 1
-    return position
+# The letters, digits, hyphens and underscores a word is made of, read backwards from
+# where a policy noun starts: its compound head ("Handicap" in "Handicappolitik").
+_WORD_RUN = re.compile(r"[\w-]*")
 
 
 def _policy_names(text: str, start: int, end: int) -> list[PolicyName]:
     found: list[PolicyName] = []
-    lowered = lower_in_place(text[start:end])
+    piece = text[start:end]
+    lowered = lower_in_place(piece)
+    backwards = piece[::-1]
+    size = len(piece)
     for match in _POLICY_FORM.finditer(lowered):
-        form_start, form_end = start + match.start(), start + match.end()
-        word_start = _word_start(text, form_start, start)
-        head, form = text[word_start:form_start], text[form_start:form_end]
+        form_start, form_end = match.span()
+        back = size - form_start
+        word_start = form_start - (_WORD_RUN.match(backwards, back).end() - back)
+        head, form = piece[word_start:form_start], piece[form_start:form_end]
         if (head + form).lower() in _NOT_POLICY_WORDS:
             continue
         coordination = ""
-        before_word = lowered[max(0, word_start - start - 7) : word_start - start]
-        if before_word.rstrip().endswith((" og", " eller")):
-            window = text[max(start, word_start - _COORDINATION_WINDOW) : word_start]
+        if lowered[max(0, word_start - 7) : word_start].rstrip().endswith((" og", " eller")):
+            window = piece[max(0, word_start - _COORDINATION_WINDOW) : word_start]
             before = _COORDINATION_BEFORE.search(window)
             if before is not None:
                 coordination = before.group()
@@ -226,8 +228,8 @@ def _policy_names(text: str, start: int, end: int) -> list[PolicyName]:
                 definite=definite,
                 plural=plural,
                 compound=bool(coordination) or len(head.strip("-")) >= 2,
-                start=word_start - len(coordination),
-                end=form_end,
+                start=start + word_start - len(coordination),
+                end=start + form_end,
             )
         )
     return found

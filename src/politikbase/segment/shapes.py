@@ -18,10 +18,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from politikbase.danish.page_phrases import (
-    LINK_LINE_START_LOWER,
     adoption_verb_offsets,
     is_adoption_statement,
     is_link_line,
+    link_verb_ends,
 )
 from politikbase.danish.policy_words import PolicyName, find_policy_names, lower_in_place
 from politikbase.segment.lines import Line, line_index, split_lines
@@ -75,7 +75,7 @@ def _described_names(lines: list[Line], starts: list[int], names: list[PolicyNam
 
 def _link_lines(lowered: str, lines: list[Line], starts: list[int]) -> int:
     """How many lines are link lines, reading only lines that start with a link verb."""
-    indexes = {line_index(starts, match.end()) for match in LINK_LINE_START_LOWER.finditer(lowered)}
+    indexes = {line_index(starts, end) for end in link_verb_ends(lowered)}
     return sum(1 for index in indexes if is_link_line(lines[index].text))
 
 
