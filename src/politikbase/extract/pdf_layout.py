@@ -42,6 +42,8 @@ _TextPageHandle = pdfium_c.FPDF_TEXTPAGE
 _font_size = pdfium_c.FPDFText_GetFontSize
 _font_weight = pdfium_c.FPDFText_GetFontWeight
 _font_info = pdfium_c.FPDFText_GetFontInfo
+# One buffer for font names, reused: PDFium is called from one thread at a time.
+_FONT_NAME = ctypes.create_string_buffer(_FONT_NAME_BUFFER)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +80,7 @@ def _layout(textpage: _TextPageHandle, raw_text: str) -> PageLayout:
     # A line nearly as long as the longest is running text: headings are short, and
     # type large enough for a heading fits fewer characters on a line. Only a few
     # such lines are asked for their size, to know the body size.
-    full_line = FULL_LINE_SHARE * max(len(line) for line in split)
+    full_line = FULL_LINE_SHARE * max(map(len, split))
     short_lines: list[_Line] = []
     chars_by_size: Counter[float] = Counter()
     full_lines_sized = 0
@@ -86,12 +88,13 @@ def _layout(textpage: _TextPageHandle, raw_text: str) -> PageLayout:
     for number, raw_line in enumerate(split):
         text = raw_line.strip()
         if text:
-            first = offset + len(raw_line) - len(raw_line.lstrip())
             if len(raw_line) >= full_line:
                 if full_lines_sized < FULL_LINES_SIZED:
+                    first = offset + len(raw_line) - len(raw_line.lstrip())
                     chars_by_size[_size(textpage, first)] += len(text)
                     full_lines_sized += 1
             else:
+                first = offset + len(raw_line) - len(raw_line.lstrip())
                 line = _Line(text, number, first, first + len(text) - 1)
                 if _may_start_heading(text):
                     line.size = _size(textpage, first)
@@ -153,6 +156,7 @@ def _is_bold(textpage: _TextPageHandle, index: int) -> bool:
     if weight > 0:
         return weight >= BOLD_WEIGHT
     # Fonts without a weight (the standard 14, some subsets) say it in their name.
-    name = ctypes.create_string_buffer(_FONT_NAME_BUFFER)
-    _font_info(textpage, index, name, _FONT_NAME_BUFFER, None)
-    return _BOLD_NAME.search(name.value) is not None
+    length = _font_info(textpage, index, _FONT_NAME, _FONT_NAME_BUFFER, None)
+    if not 0 < length <= _FONT_NAME_BUFFER:
+        return False  # no name, or one too long for the buffer: PDFium wrote nothing
+    return _BOLD_NAME.search(_FONT_NAME.value) is not None
