@@ -5,9 +5,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 DATA ?= politikbase-data
 # wdanish: the Danish word list that text repair and compound search rely on;
+# mythes-da: the Danish thesaurus whose synonyms a search also looks for;
 # graphviz draws the portal's relation graph; chromium runs the browser tests and
 # screenshots; npm installs axe-core, the accessibility checker the browser tests use.
-SYSTEM_PACKAGES := wdanish graphviz chromium npm
+SYSTEM_PACKAGES := wdanish mythes-da graphviz chromium npm
 # wrk: the HTTP load generator of the portal's benchmark.
 BENCH_PACKAGES := wrk
 AXE := .cache/npm/node_modules/axe-core/axe.min.js

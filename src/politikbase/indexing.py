@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -22,6 +22,7 @@ from typing import Any
 
 from politikbase.index import IndexDocument, SearchIndex
 from politikbase.index.models import DRAFT, IN_FORCE, REPLACED
+from politikbase.index.prepare import PreparedDocument
 from politikbase.link.calendar import Lifecycle, lifecycles
 from politikbase.store import DocumentRecord, Register
 from politikbase.store.records import FiledDocument
@@ -93,6 +94,7 @@ def index_document(
         page_starts=record.page_starts,
     )
     if isinstance(record, DocumentRecord):
+        document.headings = list(record.headings)
         state = state or standalone_state(record)
         document.subjects = _subjects(record)
         document.adopted_year = _adopted_year(record)
@@ -128,12 +130,17 @@ class LinkStateFile:
 
 
 def sync_links(
-    register: Register, index: SearchIndex, fresh_ids: Iterable[str] = ()
+    register: Register,
+    index: SearchIndex,
+    fresh_ids: Iterable[str] = (),
+    prepared: Mapping[str, PreparedDocument] | None = None,
 ) -> int:
     """Re-index the documents whose link state changed; returns how many.
 
-    `fresh_ids` were indexed in their standalone state since the last sync.
+    `fresh_ids` were indexed in their standalone state since the last sync;
+    `prepared` holds the index analysis of some documents, so it is not done again.
     """
+    prepared = prepared or {}
     records = list(register.iter_documents())
     states = lifecycles(records, register.replaced_ids())
     held = LinkStateFile(index.path)
@@ -155,7 +162,7 @@ def sync_links(
     known = {record.id for record in records}
     held.states = {key: state for key, state in held.states.items() if key in known}
     for record, state in changed:
-        index.add(index_document(record, state))
+        index.add(index_document(record, state), prepared.get(record.id))
     if changed:
         index.commit()
     held.save()

@@ -129,7 +129,7 @@ def process_source(data: bytes, name: str) -> ProcessedSource:
             IndexDocument(
                 record_id="", title=document.title, text=document.text,
                 municipality=document.municipality, doc_type=document.doc_type,
-                page_starts=document.page_starts,
+                page_starts=document.page_starts, headings=document.headings,
             )
         )
         for document in documents

@@ -37,6 +37,7 @@ class IndexDocument:
     due_date: date | None = None
     adopted_year: int | None = None
     subjects: list[str] = field(default_factory=list)  # subject area slugs
+    headings: list[str] = field(default_factory=list)  # as extraction found them
 
     @property
     def policy(self) -> str:

@@ -146,3 +146,13 @@ def _pack(units: Iterator[tuple[int, int, int]], page: int | None) -> Iterator[P
         current_end = end
     if current_start is not None:
         yield Passage(current_start, current_end, page)
+
+
+def passage_heading(text: str, passage: Passage, headings: frozenset[str]) -> str:
+    """The heading a passage opens with, when its first line is one of the document's
+    headings (as extraction found them from font sizes or styles); else ""."""
+    if not headings:
+        return ""
+    first = text[passage.start : passage.end].partition("\n")[0]
+    first = " ".join(first.split())
+    return first if first in headings else ""

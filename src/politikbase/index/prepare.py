@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from politikbase.danish.analyzer import DanishAnalyzer
 from politikbase.index.models import IndexDocument
-from politikbase.index.passages import split_passages
+from politikbase.index.passages import passage_heading, split_passages
 
 
 @dataclass(slots=True, frozen=True)
@@ -23,6 +23,7 @@ class PreparedPassage:
     page: int | None
     body: str
     body_expanded: str
+    heading: str = ""  # the heading line the passage opens with, analysed
 
 
 @dataclass(slots=True)
@@ -34,6 +35,7 @@ class PreparedDocument:
     municipality: str | None
     doc_type: str | None
     page_starts: list[int]
+    headings: list[str]
     title_prepared: str
     title_expanded: str
     passages: list[PreparedPassage]
@@ -44,7 +46,7 @@ class PreparedDocument:
         return (
             self.title == doc.title and self.municipality == doc.municipality
             and self.doc_type == doc.doc_type and self.page_starts == doc.page_starts
-            and self.text == doc.text
+            and self.headings == doc.headings and self.text == doc.text
         )
 
 
@@ -58,16 +60,19 @@ def prepare_document(
     doc: IndexDocument, analyzer: DanishAnalyzer | None = None
 ) -> PreparedDocument:
     analyzer = analyzer or default_analyzer()
+    headings = frozenset(" ".join(heading.split()) for heading in doc.headings)
     passages = [
         PreparedPassage(
             start=passage.start, end=passage.end, page=passage.page,
             body=analyzer.prepare(doc.text[passage.start : passage.end]),
             body_expanded=analyzer.expansion_text(doc.text[passage.start : passage.end]),
+            heading=analyzer.prepare(passage_heading(doc.text, passage, headings)),
         )
         for passage in split_passages(doc.text, doc.page_starts)
     ]
     return PreparedDocument(
         title=doc.title, text=doc.text, municipality=doc.municipality, doc_type=doc.doc_type,
-        page_starts=list(doc.page_starts), title_prepared=analyzer.prepare(doc.title),
+        page_starts=list(doc.page_starts), headings=list(doc.headings),
+        title_prepared=analyzer.prepare(doc.title),
         title_expanded=analyzer.expansion_text(doc.title), passages=passages,
     )

@@ -30,14 +30,17 @@ from dataclasses import dataclass
 import tantivy
 
 from politikbase.danish.analyzer import WORD, DanishAnalyzer, WordAnalysis, fold_spelling
+from politikbase.danish.thesaurus import synonyms
 from politikbase.index.schema import (
     BODY,
     BODY_EXPANDED,
+    HEADING,
     TITLE,
     TITLE_EXPANDED,
 )
 
 TITLE_WEIGHT = 2.0  # a word in the title counts this much more than in the text
+HEADING_WEIGHT = 1.0  # a word in the heading a passage opens with, beside the text itself
 EXPANDED_WEIGHT = 0.5  # a match on a part of a word, relative to the word itself
 COMPOUND_HALVES_WEIGHT = 0.5  # a compound's modifier and head found apart
 BASE_FORM_WEIGHT = 0.8  # a participle's base word ("handicap" for "handicappede")
@@ -47,6 +50,8 @@ COMPLETION_WEIGHT = 0.6  # a title word that an unfinished query word begins
 MIN_TYPO_LETTERS = 5
 TWO_TYPOS_LETTERS = 9
 MIN_COMPLETION_LETTERS = 3
+SYNONYM_WEIGHT = 0.3  # a synonym of a query word
+MIN_SYNONYM_LETTERS = 4
 SINGLE_HALF_WEIGHT = 0.2  # one half of a compound alone, when nothing better matches
 
 # Prepositions that link a head to its modifier: "politik for handicappede".
@@ -57,6 +62,7 @@ COMPOUND_LINKS = ("", "s", "e")
 
 FIELD_WEIGHTS = (
     (TITLE, TITLE_WEIGHT),
+    (HEADING, HEADING_WEIGHT),
     (BODY, 1.0),
     (TITLE_EXPANDED, TITLE_WEIGHT * EXPANDED_WEIGHT),
     (BODY_EXPANDED, EXPANDED_WEIGHT),
@@ -81,6 +87,9 @@ class ParsedQuery:
     misspelled: tuple[tuple[str, int], ...] = ()
     # Title terms that the query's last, unfinished word begins.
     completions: tuple[str, ...] = ()
+    # Terms of the query words' synonyms ("psykisk" for "mental"), and of compounds
+    # with a synonym for their modifier ("madpolitik" for "kostpolitik").
+    synonyms: tuple[str, ...] = ()
 
     @property
     def is_empty(self) -> bool:
@@ -135,7 +144,13 @@ def parse_query(
         _add_word(words, analyzer.analyze_word(completed))  # "børne- og ungepolitik"
     misspelled: list[tuple[str, int]] = []
     completed: list[str] = []
+    synonym_terms: list[str] = []
     if known_term is not None:
+        taken = set(words) | set(compounds)
+        synonym_terms = [
+            term for term in synonym_query_terms(sequence, analyzer, known_term)
+            if term not in taken
+        ]
         for term in recomposed_compounds(sequence, analyzer, known_term):
             if term not in words and term not in compounds:
                 compounds.append(term)
@@ -150,7 +165,38 @@ def parse_query(
         hyphenated=tuple(phrase for phrase in hyphenated if len(phrase) > 1),
         misspelled=tuple(misspelled),
         completions=tuple(completed),
+        synonyms=tuple(synonym_terms),
     )
+
+
+def synonym_query_terms(
+    words: Sequence[str], analyzer: DanishAnalyzer, known_term: Callable[[str], bool]
+) -> list[str]:
+    """Index terms of the words' two-way synonyms that the index knows.
+
+    A synonym counts only when the thesaurus lists it both ways ("mental" and
+    "psykisk" name each other), which keeps the rarer senses of a word out.
+    """
+    found: list[str] = []
+    for word in words:
+        if len(word) < MIN_SYNONYM_LETTERS or analyzer.stem(word) is None:
+            continue
+        candidates = [synonym for synonym in synonyms(word) if _mutual(word, synonym)]
+        compound = analyzer.splitter.split(word)
+        if compound is not None and len(compound.parts) == 2:
+            modifier, head = compound.modifier, compound.head
+            for synonym in synonyms(modifier):
+                if _mutual(modifier, synonym):
+                    candidates.extend(synonym + link + head for link in COMPOUND_LINKS)
+        for candidate in candidates:
+            term = analyzer.stem(candidate)
+            if term is not None and term not in found and known_term(term):
+                found.append(term)
+    return found
+
+
+def _mutual(word: str, synonym: str) -> bool:
+    return word.lower() in synonyms(synonym)
 
 
 def _misspelled(
@@ -271,6 +317,9 @@ def build_query(
     )
     word_queries.extend(
         (should, _term_in_fields(schema, term, COMPLETION_WEIGHT)) for term in parsed.completions
+    )
+    word_queries.extend(
+        (should, _term_in_fields(schema, term, SYNONYM_WEIGHT)) for term in parsed.synonyms
     )
     clauses: list[tuple[tantivy.Occur, tantivy.Query]] = []
     if word_queries:

@@ -29,6 +29,7 @@ TITLE = "title"
 TITLE_EXPANDED = "title_expanded"
 BODY = "body"
 BODY_EXPANDED = "body_expanded"
+HEADING = "heading"  # the heading line a passage opens with
 MUNICIPALITY = "municipality"
 DOC_TYPE = "doc_type"
 SUBJECT = "subject"
@@ -39,7 +40,7 @@ START = "start"
 END = "end"
 PAGE = "page"  # 0 when the document has no pages
 
-TEXT_FIELDS = (TITLE, BODY, TITLE_EXPANDED, BODY_EXPANDED)
+TEXT_FIELDS = (TITLE, BODY, TITLE_EXPANDED, BODY_EXPANDED, HEADING)
 EPOCH = date(1970, 1, 1)
 
 
@@ -53,6 +54,7 @@ def build_schema() -> tantivy.Schema:
     builder.add_text_field(BODY, tokenizer_name=TOKENIZER_NAME)
     builder.add_text_field(TITLE_EXPANDED, tokenizer_name=TOKENIZER_NAME, index_option="freq")
     builder.add_text_field(BODY_EXPANDED, tokenizer_name=TOKENIZER_NAME, index_option="freq")
+    builder.add_text_field(HEADING, tokenizer_name=TOKENIZER_NAME, index_option="freq")
     for facet_field in (MUNICIPALITY, DOC_TYPE, SUBJECT, LIFECYCLE):
         builder.add_text_field(facet_field, tokenizer_name="raw", fast=True, index_option="basic")
     builder.add_unsigned_field(DUE_DAY, fast=True, indexed=True)

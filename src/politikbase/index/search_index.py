@@ -29,6 +29,7 @@ from politikbase.index.schema import (
     DOC_TYPE,
     DUE_DAY,
     END,
+    HEADING,
     IS_CURRENT,
     LIFECYCLE,
     MUNICIPALITY,
@@ -38,6 +39,7 @@ from politikbase.index.schema import (
     RECORD_KEY,
     START,
     SUBJECT,
+    TEXT_FIELDS,
     TITLE,
     TITLE_EXPANDED,
     build_schema,
@@ -165,6 +167,8 @@ class SearchIndex:
             entry.add_text(TITLE_EXPANDED, prepared.title_expanded)
             entry.add_text(BODY, passage.body)
             entry.add_text(BODY_EXPANDED, passage.body_expanded)
+            if passage.heading:
+                entry.add_text(HEADING, passage.heading)
             if doc.municipality is not None:
                 entry.add_text(MUNICIPALITY, doc.municipality)
             if doc.doc_type is not None:
@@ -237,7 +241,7 @@ class SearchIndex:
         searcher = searcher or self._index.searcher()
 
         def known_term(term: str) -> bool:
-            return any(searcher.doc_freq(field, term) > 0 for field in (TITLE, BODY))
+            return any(searcher.doc_freq(field, term) > 0 for field in TEXT_FIELDS)
 
         def completions(prefix: str) -> list[str]:
             return [term for term, _ in searcher.terms_with_prefix(TITLE, prefix, limit=8)]
