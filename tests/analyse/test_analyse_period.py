@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from politikbase.analyse import analyse_document
+from politikbase.danish.dates import find_year_ranges, find_years
 
 
 @pytest.mark.parametrize(
@@ -51,3 +52,13 @@ def test_stated_periods(title: str, text: str, period: str) -> None:
 )
 def test_years_that_are_no_period(title: str, text: str) -> None:
     assert analyse_document(title + "\n" + text, title=title).period is None
+
+
+def test_years_glued_to_a_word_or_number_are_not_read() -> None:
+    lowered = "2019-2022 nr.2020-2024 x2016 2018 og /2017 samt 2015-19"
+    assert [r.value for r in find_year_ranges(lowered)] == ["2019-2022", "2015-2019"]
+    assert [y.value for y in find_years(lowered)] == ["2018"]
+    # A window is read with the character before it in sight.
+    window = lowered.index("020-2024")
+    assert find_year_ranges(lowered, window - 1) == find_year_ranges(lowered)[1:]
+    assert find_years(lowered, lowered.index("2016")) == find_years(lowered)

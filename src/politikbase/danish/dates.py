@@ -54,9 +54,14 @@ _DATE = re.compile(
     rf"|(?<![\w.])(?P<season>(?:forår|efterår|sommer|vinter)(?:et|en)?|ultimo|primo|medio|"
     rf"slutningen\s+af|starten\s+af|begyndelsen\s+af|udgangen\s+af)\s+(?P<syear>{_YEAR})(?!\d)"
 )
-_BARE_YEAR = re.compile(rf"(?<![\w.,/–-])(?P<year>{_YEAR})(?![\w]|[,.]\d|\s?[-–/]\s?\d)")
+# The year comes first and the look-behind (at the character before it) after it: a
+# pattern that opens with digits is tried only where a "19" or "20" stands, one that
+# opens with a look-behind at every position of the text.
+_BARE_YEAR = re.compile(
+    rf"(?P<year>{_YEAR})(?<![\w.,/–-]{_YEAR})(?![\w]|[,.]\d|\s?[-–/]\s?\d)"
+)
 _RANGE = re.compile(
-    rf"(?<![\w.,/–-])(?P<first>{_YEAR})"
+    rf"(?P<first>{_YEAR})(?<![\w.,/–-]{_YEAR})"
     r"(?P<link>\s*[-–—/]\s*|\s+til\s+og\s+med\s+|\s+til\s+|\s+)"
     r"(?P<second>(?:19|20)\d{2}|\d{2})(?![\w]|[.,]\d|[-–/]\d)"
 )
