@@ -73,7 +73,10 @@ def signature(text: str) -> MinHash:
         # The shifted lists run out together: one shingle per run of SHINGLE_WORDS words.
         shifted = (words[i:] for i in range(SHINGLE_WORDS))
         shingles = set(map(" ".join, zip(*shifted, strict=False)))
-    prefixes = b"".join([sha1(shingle.encode("utf-8")).digest()[:4] for shingle in shingles])
+    # Shingles hold word characters and single spaces only, so they are encoded in one
+    # call, parted at line breaks.
+    encoded = "\n".join(shingles).encode("utf-8").split(b"\n")
+    prefixes = b"".join([sha1(shingle).digest()[:4] for shingle in encoded])
     hashes = np.frombuffer(prefixes, dtype="<u4").astype(np.uint32)
     hashes = _fmix32(hashes)
     values = (hashes[:, np.newaxis] * _MULTIPLIERS + _OFFSETS).min(axis=0)
