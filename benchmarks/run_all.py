@@ -28,9 +28,10 @@ BENCHMARKS: list[tuple[str, dict[str, object]]] = [
     ("eval_subjects", {}),
     ("bench_ingest", {"pages": 1000, "repetitions": 3}),
     ("bench_search", {"passages": 1_000_000}),
+    ("bench_web", {"seconds": 10}),
 ]
 QUICK_OVERRIDES = {"bench_ingest": {"pages": 200, "repetitions": 1},
-                   "bench_search": {"passages": 10_000}}
+                   "bench_search": {"passages": 10_000}, "bench_web": {"seconds": 3}}
 
 
 def run(module: str, arguments: dict[str, object]) -> dict[str, object]:

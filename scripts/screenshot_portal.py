@@ -49,6 +49,7 @@ def pages(service: Service) -> dict[str, str]:
         "sog": "/sog?q=politik+for+handicappede",
         "revision": "/revision",
         "graf": "/graf",
+        "sammenlign": "/sammenlign?emne=Handicap",
         "api": "/api/docs",
     }
     if len(versions) > 1:

@@ -25,6 +25,11 @@ Politikken revideres hvert fjerde år.
 
 
 @pytest.fixture(scope="session")
+def hostile_text() -> str:
+    return HOSTILE_TEXT
+
+
+@pytest.fixture(scope="session")
 def portal_data(sample_files: list, tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("portal")
     extra = folder / "extra"

@@ -6,12 +6,15 @@ import csv
 import io
 import json
 import re
+from pathlib import Path
 from xml.etree import ElementTree
 
 from fastapi.testclient import TestClient
 
+from politikbase.ingest import Ingester
 from politikbase.service import Service
 from politikbase.store.records import DocumentRecord
+from politikbase.web import create_app
 
 PDF_POLICY_TITLE = "Handicappolitik 2020-2024"
 
@@ -254,3 +257,20 @@ def test_unknown_pages_are_404_in_danish(client: TestClient) -> None:
     response = client.get("/findes/ikke")
     assert response.status_code == 404
     assert "Siden findes ikke." in response.text
+
+
+def test_pages_follow_a_change_of_the_register(tmp_path: Path, hostile_text: str) -> None:
+    folder = tmp_path / "filer"
+    folder.mkdir()
+    (folder / "kode.txt").write_text(hostile_text, encoding="utf-8")
+    service = Service(tmp_path / "data")
+    Ingester(service.register, service.index).ingest([folder], jobs=1)
+    record = service.register.documents()[0]
+    with TestClient(create_app(tmp_path / "data")) as fresh:
+        before = fresh.get("/")
+        assert "Kodepolitik for alle" not in before.text
+        assert fresh.get("/").headers["etag"] == before.headers["etag"]  # kept
+        service.correct(record.public_id, "title", "Kodepolitik for alle", author="test")
+        after = fresh.get("/", headers={"If-None-Match": before.headers["etag"]})
+        assert after.status_code == 200 and "Kodepolitik for alle" in after.text
+        assert "Kodepolitik for alle" in fresh.get(f"/politik/{record.public_id}").text

@@ -23,6 +23,7 @@ from politikbase.web import (
     pages_revision,
     pages_search,
 )
+from politikbase.web.cache import ResponseCache
 from politikbase.web.portal import STATIC, Portal, portal_of
 from politikbase.web.responses import tagged
 
@@ -38,7 +39,9 @@ def create_app(data_dir: Path | str) -> FastAPI:
         title="politikbase", version="1", description=API_DESCRIPTION, docs_url=None,
         redoc_url=None, openapi_url="/api/openapi.json",
     )
-    app.state.portal = Portal(Service(Path(data_dir)))
+    portal = Portal(Service(Path(data_dir)))
+    app.state.portal = portal
+    app.add_middleware(ResponseCache, snapshots=portal.snapshots)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     for module in (pages_register, pages_policy, pages_search, pages_revision, pages_graph,
                    pages_exports, pages_compare, api_docs):

@@ -11,7 +11,7 @@ def entity_tag(body: bytes) -> str:
     return '"' + hashlib.blake2b(body, digest_size=12).hexdigest() + '"'
 
 
-def _matches(header: str | None, tag: str) -> bool:
+def matches_tag(header: str | None, tag: str) -> bool:
     if not header:
         return False
     if header.strip() == "*":
@@ -29,6 +29,6 @@ def tagged(
     tag = entity_tag(data)
     # Revalidate every time: the register can change at any moment.
     sent = {"ETag": tag, "Cache-Control": "no-cache", **(headers or {})}
-    if status_code == 200 and _matches(request.headers.get("if-none-match"), tag):
+    if status_code == 200 and matches_tag(request.headers.get("if-none-match"), tag):
         return Response(status_code=304, headers=sent)
     return Response(data, status_code=status_code, media_type=media_type, headers=sent)

@@ -187,8 +187,12 @@ class SnapshotCache:
         self._lock = threading.Lock()
         self._current: Snapshot | None = None
 
+    def stamp(self) -> str:
+        """Changes when the data on disk or the day changes."""
+        return f"{data_stamp(self.service.data_dir)}-{self.today().isoformat()}"
+
     def get(self) -> Snapshot:
-        stamp = f"{data_stamp(self.service.data_dir)}-{self.today().isoformat()}"
+        stamp = self.stamp()
         current = self._current
         if current is not None and current.stamp == stamp:
             return current
