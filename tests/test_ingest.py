@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sqlite3
 from pathlib import Path
@@ -159,3 +160,18 @@ def test_small_batches_run_in_process_large_ones_in_workers() -> None:
     assert default_jobs(19) == 1
     assert default_jobs(10_000) >= 1
     assert default_jobs(10_000) <= (os.cpu_count() or 1)
+
+
+def test_the_collector_is_handed_back_after_a_batch(tmp_path: Path, batch: Path) -> None:
+    service = Service(tmp_path / "data")
+    ingester = Ingester(service.register, service.index)
+    summary = ingester.ingest([batch])
+    assert summary.failures  # the batch holds bad files: they end it no differently
+    assert gc.get_freeze_count() == 0
+
+    def interrupt(outcome: object) -> None:
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        ingester.ingest([batch], retry_failed=True, on_file=interrupt)
+    assert gc.get_freeze_count() == 0
