@@ -156,7 +156,8 @@ def search(
     if doc_type:
         filters = replace(filters, doc_types=(*filters.doc_types, doc_type))
     outcome = _service(data_dir).search_page(
-        query, limit=limit, offset=offset, filters=filters, facets=True, understand=not literal
+        query, limit=limit, offset=offset, filters=filters, facets=True,
+        understand=not literal, exact_total=True,
     )
     if json_output:
         _print_json(outcome.as_json())
@@ -187,7 +188,9 @@ FACET_TITLES = {
 
 
 def _print_facets(outcome: SearchOutcome) -> None:
-    console.print(f"[dim]{outcome.total} politikker i alt.[/dim]")
+    console.print(f"[dim]{outcome.total} politikker i alt"
+                  f"{'' if outcome.facets_exact else '; emnerne tæller de bedste resultater'}."
+                  "[/dim]")
     for name, counts in outcome.facets.items():
         if counts:
             shown = ", ".join(

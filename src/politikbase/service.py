@@ -78,13 +78,16 @@ class SearchResult:
 @dataclass(slots=True)
 class SearchOutcome:
     results: list[SearchResult]
-    total: int  # policies matched
+    total: int  # policies matched; at least this many when not `total_exact`
     facets: dict[str, list[FacetCount]]
     understood: UnderstoodQuery
+    total_exact: bool = True
+    facets_exact: bool = True  # False: the facets describe the best results only
 
     def as_json(self) -> dict[str, Any]:
         return {
-            "total": self.total,
+            "total": self.total, "total_exact": self.total_exact,
+            "facets_exact": self.facets_exact,
             "results": [result.as_json() for result in self.results],
             "facets": {
                 name: [{"value": facet.value, "count": facet.count} for facet in counts]
@@ -149,6 +152,7 @@ class Service:
         filters: SearchFilters | None = None,
         facets: bool = False,
         understand: bool = True,
+        exact_total: bool = False,
         as_of: date | None = None,
     ) -> SearchOutcome:
         """A page of results, one per policy, with the number of policies found, the
@@ -160,16 +164,18 @@ class Service:
             ))
         if understand:
             understood, page = self.index.understood_search(
-                query, limit=limit, offset=offset, filters=filters, facets=facets, as_of=as_of
+                query, limit=limit, offset=offset, filters=filters, facets=facets,
+                count=exact_total, as_of=as_of,
             )
         else:
             understood = UnderstoodQuery(text=query, filters=filters)
             page = self.index.search_page(
-                query, limit=limit, offset=offset, filters=filters, facets=facets, as_of=as_of
+                query, limit=limit, offset=offset, filters=filters, facets=facets,
+                count=exact_total, as_of=as_of,
             )
         return SearchOutcome(
             results=self._results(page.hits), total=page.total, facets=page.facets,
-            understood=understood,
+            understood=understood, total_exact=page.total_exact, facets_exact=page.facets_exact,
         )
 
     def _results(self, hits: list[SearchHit]) -> list[SearchResult]:

@@ -142,9 +142,12 @@ def test_exact_compound_outranks_parts(tmp_path: Path, analyzer: DanishAnalyzer)
     index = SearchIndex(tmp_path, analyzer=analyzer)
     index.add(IndexDocument("parts", "Politik", "Vores politik for borgere med handicap."))
     index.add(IndexDocument("exact", "Politik", "Vores handicappolitik for borgerne."))
+    # Other policies, so that "politik" is as common as in any register.
+    for number, topic in enumerate(("sundhed", "kultur", "klima", "ældre", "idræt")):
+        index.add(IndexDocument(f"other-{number}", "Politik", f"Vores politik for {topic}."))
     index.commit()
     hits = index.search("handicappolitik")
-    assert [hit.record_id for hit in hits] == ["exact", "parts"]
+    assert [hit.record_id for hit in hits][:2] == ["exact", "parts"]
 
 
 def test_title_weighs_more_than_text(tmp_path: Path, analyzer: DanishAnalyzer) -> None:

@@ -1,29 +1,44 @@
 """Facet counts and facet filters over the passage index.
 
-Counts are of policies, not passages: each bucket carries the number of distinct
-`policy_key`s in it (tantivy's cardinality aggregation, exact for small counts and
-within about 1 % beyond). The status of a policy depends on the day it is asked on,
-so it is not indexed; it is computed here from the indexed lifecycle and revision
-due date as of that day, with the rule of `politikbase.analyse.revision`.
+Counts are of policies, not passages or versions. They are counted over the
+policies of the best `FACET_PASSAGES` passages a search finds - all of them when
+fewer match, which `SearchPage.facets_exact` tells - by reading each policy's best
+passage's columns (`politikbase.index.schema`): a fixed cost whatever the number
+of matches, where aggregating over every matching passage grows with the index.
+
+The status of a policy depends on the day it is asked on, so it is not indexed; it
+is computed here from the indexed lifecycle and revision due date as of that day,
+with the rule of `politikbase.analyse.revision`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, timedelta
-from typing import Any
 
 import tantivy
 
 from politikbase.analyse.revision import DUE_SOON_MONTHS, add_months
-from politikbase.index.models import DRAFT, IN_FORCE, REPLACED, FacetCount, SearchFilters
+from politikbase.index.facet_codes import FacetCodes
+from politikbase.index.models import (
+    DRAFT,
+    IN_FORCE,
+    REPLACED,
+    FacetCount,
+    IndexDocument,
+    SearchFilters,
+)
 from politikbase.index.schema import (
     ADOPTED_YEAR,
     DOC_TYPE,
+    DOC_TYPE_KEY,
     DUE_DAY,
     LIFECYCLE,
+    LIFECYCLE_CODE,
     MUNICIPALITY,
-    POLICY_KEY,
+    MUNICIPALITY_KEY,
     SUBJECT,
+    SUBJECT_KEYS,
     day_number,
 )
 
@@ -33,13 +48,29 @@ SUBJECT_FACET = "subject"
 STATUS_FACET = "status"
 YEAR_FACET = "year"
 FACETS = (ORGANISATION_FACET, TYPE_FACET, SUBJECT_FACET, STATUS_FACET, YEAR_FACET)
+# Facets describe the policies of this many best passages (all, when fewer match).
+FACET_PASSAGES = 2000
 
 CURRENT, DUE_SOON, OVERDUE, UNKNOWN = "current", "due_soon", "overdue", "unknown"
 STATUSES = (CURRENT, DUE_SOON, OVERDUE, UNKNOWN, DRAFT, REPLACED)
+LIFECYCLE_CODES = {IN_FORCE: 0, DRAFT: 1, REPLACED: 2}
+_LIFECYCLES = {code: name for name, code in LIFECYCLE_CODES.items()}
 
-_TEXT_FACETS = {ORGANISATION_FACET: MUNICIPALITY, TYPE_FACET: DOC_TYPE, SUBJECT_FACET: SUBJECT}
-MAX_BUCKETS = 200
-_POLICIES = {"policies": {"cardinality": {"field": POLICY_KEY}}}
+
+def facet_columns(document: IndexDocument, codes: FacetCodes) -> list[tuple[str, int]]:
+    """The numeric columns a passage of the document carries for facet counting."""
+    columns = [
+        (MUNICIPALITY_KEY, codes.code(ORGANISATION_FACET, document.municipality)),
+        (DOC_TYPE_KEY, codes.code(TYPE_FACET, document.doc_type)),
+        (LIFECYCLE_CODE, LIFECYCLE_CODES.get(document.lifecycle, 0)),
+    ]
+    subjects = list(dict.fromkeys(document.subjects))[: len(SUBJECT_KEYS)]
+    subjects += [""] * (len(SUBJECT_KEYS) - len(subjects))
+    columns += [
+        (column, codes.code(SUBJECT_FACET, subject))
+        for column, subject in zip(SUBJECT_KEYS, subjects, strict=True)
+    ]
+    return columns
 
 
 def _due_ranges(as_of: date) -> dict[str, tuple[int | None, int | None]]:
@@ -49,56 +80,84 @@ def _due_ranges(as_of: date) -> dict[str, tuple[int | None, int | None]]:
     return {UNKNOWN: (None, 1), OVERDUE: (1, today), DUE_SOON: (today, soon), CURRENT: (soon, None)}
 
 
-def aggregation_request(as_of: date) -> dict[str, Any]:
-    request: dict[str, Any] = {
-        name: {"terms": {"field": field, "size": MAX_BUCKETS}, "aggs": _POLICIES}
-        for name, field in _TEXT_FACETS.items()
-    }
-    request[YEAR_FACET] = {
-        "terms": {"field": ADOPTED_YEAR, "size": MAX_BUCKETS}, "aggs": _POLICIES,
-    }
-    ranges = []
-    for key, (low, high) in _due_ranges(as_of).items():
-        bucket: dict[str, Any] = {"key": key}
-        if low is not None:
-            bucket["from"] = low
-        if high is not None:
-            bucket["to"] = high
-        ranges.append(bucket)
-    request[STATUS_FACET] = {
-        "terms": {"field": LIFECYCLE, "size": 10},
-        "aggs": {"due": {"range": {"field": DUE_DAY, "ranges": ranges}, "aggs": _POLICIES}}
-        | _POLICIES,
-    }
-    return request
+def status_of(lifecycle_code: int, due_day: int, as_of: date) -> str:
+    """The status of a document as of a day (the rule of `revision_status`)."""
+    return _status_rule(as_of)(lifecycle_code, due_day)
 
 
-def _policies(bucket: dict[str, Any]) -> int:
-    return round(bucket.get("policies", {}).get("value") or 0)
+def _status_rule(as_of: date) -> Callable[[int, int], str]:
+    today = day_number(as_of)
+    soon = day_number(add_months(as_of, DUE_SOON_MONTHS) + timedelta(days=1))
+
+    def status(lifecycle_code: int, due_day: int) -> str:
+        if lifecycle_code:
+            return _LIFECYCLES.get(lifecycle_code, UNKNOWN)
+        if due_day < 1:
+            return UNKNOWN
+        if due_day < today:
+            return OVERDUE
+        return DUE_SOON if due_day < soon else CURRENT
+
+    return status
 
 
-def read_facets(result: dict[str, Any]) -> dict[str, list[FacetCount]]:
-    """Facet counts from tantivy's aggregation result, most policies first."""
-    facets: dict[str, list[FacetCount]] = {}
-    for name in (*_TEXT_FACETS, YEAR_FACET):
-        facets[name] = [
-            FacetCount(str(bucket["key"]), _policies(bucket))
-            for bucket in result.get(name, {}).get("buckets", [])
-            if _policies(bucket) > 0 and bucket["key"] not in (0, "0", 0.0)
-        ]
-    statuses: dict[str, int] = {}
-    for bucket in result.get(STATUS_FACET, {}).get("buckets", []):
-        if bucket["key"] == IN_FORCE:
-            for due in bucket.get("due", {}).get("buckets", []):
-                statuses[due["key"]] = statuses.get(due["key"], 0) + _policies(due)
-        else:
-            statuses[bucket["key"]] = statuses.get(bucket["key"], 0) + _policies(bucket)
-    facets[STATUS_FACET] = [
-        FacetCount(status, statuses[status]) for status in STATUSES if statuses.get(status)
+def value_names(codes: FacetCodes) -> dict[str, dict[int, str]]:
+    """For each coded facet, its values by number."""
+    return {facet: codes.names(facet) for facet in (ORGANISATION_FACET, TYPE_FACET, SUBJECT_FACET)}
+
+
+def count_facets(
+    searcher: tantivy.Searcher,
+    policies: Sequence[Sequence[tantivy.DocAddress]],
+    names: dict[str, dict[int, str]],
+    as_of: date,
+) -> dict[str, list[FacetCount]]:
+    """Facet counts of policies, each given by the best passage of each of its
+    matching versions. A policy counts once for every value some version has, as a
+    filter on that value would find it."""
+    addresses = [address for versions in policies for address in versions]
+
+    def column(name: str) -> list[int]:
+        return [value or 0 for value in searcher.fast_field_values(name, addresses)]
+
+    values: dict[str, list[list[str]]] = {facet: [] for facet in FACETS}
+    for facet, key_column in ((ORGANISATION_FACET, MUNICIPALITY_KEY), (TYPE_FACET, DOC_TYPE_KEY)):
+        known = names[facet]
+        values[facet] = [[known[key]] if key in known else [] for key in column(key_column)]
+    subjects = names[SUBJECT_FACET]
+    subject_columns = [column(name) for name in SUBJECT_KEYS]
+    values[SUBJECT_FACET] = [
+        [subjects[key] for key in keys if key in subjects]
+        for keys in zip(*subject_columns, strict=True)
     ]
-    for name in facets:
-        facets[name].sort(key=lambda facet: (-facet.count, facet.value))
-    facets[YEAR_FACET].sort(key=lambda facet: facet.value, reverse=True)
+    values[YEAR_FACET] = [[str(year)] if year else [] for year in column(ADOPTED_YEAR)]
+    status = _status_rule(as_of)
+    values[STATUS_FACET] = [
+        [status(code, due_day)]
+        for code, due_day in zip(column(LIFECYCLE_CODE), column(DUE_DAY), strict=True)
+    ]
+    counts: dict[str, dict[str, int]] = {facet: {} for facet in FACETS}
+    for facet, per_passage in values.items():
+        counted = counts[facet]
+        position = 0
+        for versions in policies:
+            end = position + len(versions)
+            if end - position == 1:
+                seen: Iterable[str] = per_passage[position]
+            else:
+                seen = {value for found in per_passage[position:end] for value in found}
+            for value in seen:
+                counted[value] = counted.get(value, 0) + 1
+            position = end
+    facets = {
+        facet: sorted(
+            (FacetCount(value, count) for value, count in counted.items()),
+            key=lambda facet_count: (-facet_count.count, facet_count.value),
+        )
+        for facet, counted in counts.items()
+    }
+    facets[YEAR_FACET].sort(key=lambda facet_count: facet_count.value, reverse=True)
+    facets[STATUS_FACET].sort(key=lambda facet_count: STATUSES.index(facet_count.value))
     return facets
 
 

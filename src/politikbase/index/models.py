@@ -101,8 +101,10 @@ class SearchPage:
     """One page of results, with the number of policies matched and the facets."""
 
     hits: list[SearchHit]
-    total: int
+    total: int  # policies matched; a lower bound when not `total_exact`
     facets: dict[str, list[FacetCount]] = field(default_factory=dict)
+    total_exact: bool = True
+    facets_exact: bool = True  # False: the facets count the best results only
 
 
 @dataclass(frozen=True, slots=True)

@@ -60,6 +60,7 @@ LINKING_PREPOSITIONS = frozenset(
 )
 COMPOUND_LINKS = ("", "s", "e")
 
+WORD_FIELDS = ((TITLE, TITLE_WEIGHT), (BODY, 1.0))
 FIELD_WEIGHTS = (
     (TITLE, TITLE_WEIGHT),
     (HEADING, HEADING_WEIGHT),
@@ -90,6 +91,10 @@ class ParsedQuery:
     # Terms of the query words' synonyms ("psykisk" for "mental"), and of compounds
     # with a synonym for their modifier ("madpolitik" for "kostpolitik").
     synonyms: tuple[str, ...] = ()
+    # Compounds that occur in the index as such. Only a compound that does not is
+    # also looked up by one of its halves alone: a half alone ("politik") matches a
+    # large part of any index and would cost most of the search's time.
+    known_compounds: frozenset[str] = frozenset()
 
     @property
     def is_empty(self) -> bool:
@@ -143,6 +148,7 @@ def parse_query(
     for completed in analyzer.splitter.complete_truncations(included.lower()):
         _add_word(words, analyzer.analyze_word(completed))  # "børne- og ungepolitik"
     misspelled: list[tuple[str, int]] = []
+    known_compounds: frozenset[str] = frozenset()
     completed: list[str] = []
     synonym_terms: list[str] = []
     if known_term is not None:
@@ -155,6 +161,10 @@ def parse_query(
             if term not in words and term not in compounds:
                 compounds.append(term)
         misspelled = _misspelled(sequence, analyzer, known_term)
+        known_compounds = frozenset(
+            word.term for word in words.values()
+            if word.term is not None and word.head is not None and known_term(word.term)
+        )
         if completions is not None and sequence and not text.endswith((" ", '"')):
             completed = _completions(sequence[-1], analyzer, known_term, completions)
     return ParsedQuery(
@@ -166,6 +176,7 @@ def parse_query(
         misspelled=tuple(misspelled),
         completions=tuple(completed),
         synonyms=tuple(synonym_terms),
+        known_compounds=known_compounds,
     )
 
 
@@ -307,7 +318,10 @@ def build_query(
         return None
     should = tantivy.Occur.Should
     must = tantivy.Occur.Must
-    word_queries = [(should, _word_query(schema, word)) for word in parsed.words]
+    word_queries = [
+        (should, _word_query(schema, word, word.term in parsed.known_compounds))
+        for word in parsed.words
+    ]
     word_queries.extend(
         (should, _term_in_fields(schema, term, RECOMPOSED_WEIGHT)) for term in parsed.compounds
     )
@@ -340,7 +354,9 @@ def build_query(
     return tantivy.Query.boolean_query(clauses)
 
 
-def _word_query(schema: tantivy.Schema, word: WordAnalysis) -> tantivy.Query:
+def _word_query(
+    schema: tantivy.Schema, word: WordAnalysis, known_compound: bool = False
+) -> tantivy.Query:
     if word.term is None:  # stop words never reach here; kept total for safety
         return tantivy.Query.empty_query()
     alternatives = [(tantivy.Occur.Should, _term_in_fields(schema, word.term, 1.0))]
@@ -349,20 +365,24 @@ def _word_query(schema: tantivy.Schema, word: WordAnalysis) -> tantivy.Query:
             (tantivy.Occur.Should, _term_in_fields(schema, word.base, BASE_FORM_WEIGHT))
         )
     if word.modifier is not None and word.head is not None:
+        # The halves as words of their own ("politik for informationssikkerhed"):
+        # in the expansion fields they would also be parts of other compounds.
         halves = tantivy.Query.boolean_query(
             [
-                (tantivy.Occur.Must, _term_in_fields(schema, word.modifier, 1.0)),
-                (tantivy.Occur.Must, _term_in_fields(schema, word.head, 1.0)),
+                (tantivy.Occur.Must, _term_in_fields(schema, word.modifier, 1.0, WORD_FIELDS)),
+                (tantivy.Occur.Must, _term_in_fields(schema, word.head, 1.0, WORD_FIELDS)),
             ]
         )
         alternatives.append(
             (tantivy.Occur.Should, tantivy.Query.boost_query(halves, COMPOUND_HALVES_WEIGHT))
         )
-        if SINGLE_HALF_WEIGHT > 0:
-            alternatives.extend(
-                (tantivy.Occur.Should, _term_in_fields(schema, half, SINGLE_HALF_WEIGHT))
-                for half in (word.modifier, word.head)
-            )
+        # The modifier names the subject ("handicap"); the head alone ("politik") is
+        # used only for a compound the index does not know.
+        halves = (word.modifier,) if known_compound else (word.modifier, word.head)
+        alternatives.extend(
+            (tantivy.Occur.Should, _term_in_fields(schema, half, SINGLE_HALF_WEIGHT))
+            for half in halves
+        )
     return tantivy.Query.boolean_query(alternatives)
 
 
@@ -380,7 +400,12 @@ def _phrase_in_fields(schema: tantivy.Schema, phrase: tuple[tuple[int, str], ...
     )
 
 
-def _term_in_fields(schema: tantivy.Schema, term: str, weight: float) -> tantivy.Query:
+def _term_in_fields(
+    schema: tantivy.Schema,
+    term: str,
+    weight: float,
+    fields: tuple[tuple[str, float], ...] | None = None,
+) -> tantivy.Query:
     return tantivy.Query.boolean_query(
         [
             (
@@ -390,7 +415,7 @@ def _term_in_fields(schema: tantivy.Schema, term: str, weight: float) -> tantivy
                     weight * field_weight,
                 ),
             )
-            for field, field_weight in FIELD_WEIGHTS
+            for field, field_weight in fields or FIELD_WEIGHTS
         ]
     )
 

@@ -36,6 +36,12 @@ SUBJECT = "subject"
 LIFECYCLE = "lifecycle"
 DUE_DAY = "due_day"  # days since 1970-01-01 of the next revision; 0 when unknown
 ADOPTED_YEAR = "adopted_year"  # 0 when unknown
+# The same values as 64-bit keys, which a search reads column-wise to count facets
+# (tantivy hands out only numeric columns): `record_key` of the value, 0 for none.
+MUNICIPALITY_KEY = "municipality_key"
+DOC_TYPE_KEY = "doc_type_key"
+SUBJECT_KEYS = ("subject_key_1", "subject_key_2", "subject_key_3", "subject_key_4")
+LIFECYCLE_CODE = "lifecycle_code"
 START = "start"
 END = "end"
 PAGE = "page"  # 0 when the document has no pages
@@ -59,13 +65,15 @@ def build_schema() -> tantivy.Schema:
         builder.add_text_field(facet_field, tokenizer_name="raw", fast=True, index_option="basic")
     builder.add_unsigned_field(DUE_DAY, fast=True, indexed=True)
     builder.add_unsigned_field(ADOPTED_YEAR, fast=True, indexed=True)
+    for column in (MUNICIPALITY_KEY, DOC_TYPE_KEY, *SUBJECT_KEYS, LIFECYCLE_CODE):
+        builder.add_unsigned_field(column, fast=True)
     for position_field in (START, END, PAGE):
         builder.add_unsigned_field(position_field, fast=True)
     return builder.build()
 
 
 def record_key(record_id: str) -> int:
-    """A stable 64-bit key for an id (collisions are astronomically unlikely)."""
+    """A stable 64-bit key for an id or value (collisions are astronomically unlikely)."""
     digest = hashlib.blake2b(record_id.encode("utf-8"), digest_size=8).digest()
     return int.from_bytes(digest, "big")
 

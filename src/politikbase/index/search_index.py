@@ -18,7 +18,14 @@ from pathlib import Path
 import tantivy
 
 from politikbase.danish.analyzer import TOKENIZER_NAME, DanishAnalyzer
-from politikbase.index.facets import aggregation_request, filter_clauses, read_facets
+from politikbase.index.facet_codes import FacetCodes
+from politikbase.index.facets import (
+    FACET_PASSAGES,
+    count_facets,
+    facet_columns,
+    filter_clauses,
+    value_names,
+)
 from politikbase.index.models import IndexDocument, SearchFilters, SearchHit, SearchPage
 from politikbase.index.prepare import PreparedDocument, default_analyzer, prepare_document
 from politikbase.index.query import ParsedQuery, build_query, parse_query
@@ -125,6 +132,8 @@ class SearchIndex:
         self._writer: tantivy.IndexWriter | None = None
         self._memory = MemoryTexts() if text_source is None else None
         self._texts: TextSource = text_source if text_source is not None else self._memory
+        self._names: tuple[tuple[int, int], dict[str, dict[int, str]]] | None = None
+        self._codes = FacetCodes(self.path)
 
     @property
     def schema(self) -> tantivy.Schema:
@@ -157,6 +166,7 @@ class SearchIndex:
         writer.delete_documents_by_term(RECORD_ID, doc.record_id)
         key, policy = record_key(doc.record_id), record_key(doc.policy)
         due_day, year = day_number(doc.due_date), doc.adopted_year or 0
+        columns = facet_columns(doc, self._codes)
         for passage in prepared.passages:
             entry = tantivy.Document()
             entry.add_text(RECORD_ID, doc.record_id)
@@ -175,6 +185,8 @@ class SearchIndex:
                 entry.add_text(DOC_TYPE, doc.doc_type)
             for subject in doc.subjects:
                 entry.add_text(SUBJECT, subject)
+            for column, value in columns:
+                entry.add_unsigned(column, value)
             entry.add_text(LIFECYCLE, doc.lifecycle)
             entry.add_unsigned(DUE_DAY, due_day)
             entry.add_unsigned(ADOPTED_YEAR, year)
@@ -200,6 +212,7 @@ class SearchIndex:
     def commit(self) -> None:
         """Make the changes so far durable and visible to searches."""
         if self._writer is not None:
+            self._codes.save()  # first: every number the index holds must be named
             self._writer.commit()
         self._index.reload()
 
@@ -311,18 +324,31 @@ class SearchIndex:
         )
         if compiled is None or (limit <= 0 and not (facets or count)):
             return SearchPage(hits=[], total=0)
-        groups = (
-            self._best_passage_per_policy(searcher, compiled, offset + limit) if limit > 0 else []
+        depth = FACET_PASSAGES if facets else 0
+        groups, exhausted = self._best_passage_per_policy(
+            searcher, compiled, offset + limit, min_passages=depth
         )
         terms = parsed.highlight_terms()
         hits = self._hits(searcher, groups[offset : offset + limit], terms)
-        page = SearchPage(hits=hits, total=len(groups))
+        page = SearchPage(hits=hits, total=len(groups), total_exact=exhausted)
         if facets:
-            result = searcher.aggregate(compiled, aggregation_request(as_of))
-            page.facets = read_facets(result)
-        if count:
+            names = self._facet_names(searcher)
+            versions = [[candidate.address for candidate in group.candidates] for group in groups]
+            page.facets = count_facets(searcher, versions, names, as_of)
+            page.facets_exact = exhausted
+        if count and not exhausted:
             page.total = max(len(groups), round(searcher.cardinality(compiled, POLICY_KEY)))
+            page.total_exact = True
         return page
+
+    def _facet_names(self, searcher: tantivy.Searcher) -> dict[str, dict[int, str]]:
+        """Facet values by key, read once per state of the index."""
+        generation = (searcher.num_docs, searcher.num_segments)
+        if self._names is None or self._names[0] != generation:
+            if self._writer is None:  # a reader: another process may have added values
+                self._codes.reload()
+            self._names = (generation, value_names(self._codes))
+        return self._names[1]
 
     def understood_search(
         self,
@@ -380,8 +406,8 @@ class SearchIndex:
         for query in filter_clauses(self._schema, filters or SearchFilters(), date.today()):
             clauses.append((tantivy.Occur.Must, tantivy.Query.const_score_query(query, 0.0)))
         compiled = tantivy.Query.boolean_query(clauses)
-        groups = self._best_passage_per_policy(searcher, compiled, limit)[:limit]
-        return self._hits(searcher, groups, frozenset(term for term, _ in terms))
+        groups, _ = self._best_passage_per_policy(searcher, compiled, limit)
+        return self._hits(searcher, groups[:limit], frozenset(term for term, _ in terms))
 
     def _distinctive_terms(
         self, searcher: tantivy.Searcher, document: IndexDocument
@@ -402,9 +428,17 @@ class SearchIndex:
         return weighted[:SIMILAR_TERMS]
 
     def _best_passage_per_policy(
-        self, searcher: tantivy.Searcher, query: tantivy.Query, wanted_groups: int
-    ) -> list[_PolicyGroup]:
-        wanted = max(wanted_groups * CANDIDATES_PER_HIT, MIN_CANDIDATES)
+        self,
+        searcher: tantivy.Searcher,
+        query: tantivy.Query,
+        wanted_groups: int,
+        *,
+        min_passages: int = 0,
+    ) -> tuple[list[_PolicyGroup], bool]:
+        """Policies of the best passages, best first, at least `wanted_groups` of them
+        when there are, from at least `min_passages` passages; and whether every
+        matching passage was seen."""
+        wanted = max(wanted_groups * CANDIDATES_PER_HIT, MIN_CANDIDATES, min_passages)
         while True:
             hits = searcher.search(query, wanted, count=False).hits
             addresses = [address for _, address in hits]
@@ -423,7 +457,7 @@ class SearchIndex:
                     _Candidate(score, address, record, bool(is_current))
                 )
             if len(groups) >= wanted_groups or len(hits) < wanted:
-                return list(groups.values())
+                return list(groups.values()), len(hits) < wanted
             wanted *= CANDIDATE_GROWTH
 
     def _hits(
