@@ -184,10 +184,12 @@ class Register:
         now = _now()
         with self._sessions.begin() as session:
             source = self._upsert_source(session, sha256, name, size, file_format)
+            # A source seen for the first time has no documents yet (they refer to it).
+            first_seen = source in session.new
             source.status = "ok"
             source.error = None
             source.warnings = list(warnings or [])
-            previous = {
+            previous: dict[str, DocumentRow] = {} if first_seen else {
                 row.id: row
                 for row in session.scalars(
                     select(DocumentRow).where(DocumentRow.source_sha256 == sha256)
