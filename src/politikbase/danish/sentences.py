@@ -68,9 +68,11 @@ def sentence_start(text: str, position: int, window: int = DEFAULT_WINDOW) -> in
     """Where the sentence holding `position` starts (at most `window` characters back)."""
     low = max(0, position - window)
     start = low
-    for match in _CANDIDATE.finditer(text, low, position):
+    # The last end before the point is the one wanted: candidates are judged from there back.
+    for match in reversed(list(_CANDIDATE.finditer(text, low, position))):
         if _is_end(text, match.start(), match.end()):
             start = match.end()
+            break
     while start < position and text[start].isspace():
         start += 1
     return start
