@@ -95,8 +95,11 @@ MUNICIPALITIES = tuple(o for o in ORGANISATIONS if o.kind == "kommune")
 REGIONS = tuple(o for o in ORGANISATIONS if o.kind == "region")
 
 
+_SPACES_AND_HYPHENS = re.compile(r"[\s\-]+")
+
+
 def _compact(name: str) -> str:
-    return re.sub(r"[\s\-]+", "", name.lower())
+    return _SPACES_AND_HYPHENS.sub("", name.lower())
 
 
 @lru_cache(maxsize=1)
@@ -120,6 +123,8 @@ _MENTION = re.compile(
 )
 
 
+# Documents name their own place again and again: each spelling is looked up once.
+@lru_cache(maxsize=4096)
 def _place_to_organisation(place: str) -> Organisation | None:
     places = _places()
     compact = _compact(place)
