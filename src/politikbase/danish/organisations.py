@@ -116,9 +116,12 @@ def _places() -> dict[str, Organisation]:
 
 # "Glostrup Kommune", "Glostrup Kommunes", "Københavns Kommune",
 # "Bornholms Regionskommune", "Høje-Taastrup Kommune", "Region Midtjylland".
+# The word boundary before a mention is checked after its first letter: a pattern that
+# opens with a capital is tried only where one stands, not at every position.
 _MENTION = re.compile(
-    r"(?<!\w)(?P<place>[A-ZÆØÅ][\wæøå]*(?:[\s\-][A-ZÆØÅ][\wæøå]*)?)\s+(?:Regions)?[Kk]ommunes?(?!\w)"
-    r"|(?<!\w)(?P<region>Region\s+(?:Hovedstaden|Sjælland|Syddanmark|Midtjylland|Nordjylland))"
+    r"(?P<place>[A-ZÆØÅ](?<!\w[A-ZÆØÅ])[\wæøå]*(?:[\s\-][A-ZÆØÅ][\wæøå]*)?)"
+    r"\s+(?:Regions)?[Kk]ommunes?(?!\w)"
+    r"|(?P<region>Region(?<!\wRegion)\s+(?:Hovedstaden|Sjælland|Syddanmark|Midtjylland|Nordjylland))"
     r"(?!\w)"
 )
 
@@ -139,8 +142,9 @@ def _place_to_organisation(place: str) -> Organisation | None:
 
 # The same in capitals, as covers and title blocks write it: "BRØNDBY KOMMUNE".
 _MENTION_UPPER = re.compile(
-    r"(?<![^\W\d_])(?P<place>[A-ZÆØÅ][A-ZÆØÅ]+(?:[\s\-][A-ZÆØÅ]+)?)\s+(?:REGIONS)?KOMMUNES?(?!\w)"
-    r"|(?<!\w)(?P<region>REGION\s+(?:HOVEDSTADEN|SJÆLLAND|SYDDANMARK|MIDTJYLLAND|NORDJYLLAND))"
+    r"(?P<place>[A-ZÆØÅ](?<![^\W\d_][A-ZÆØÅ])[A-ZÆØÅ]+(?:[\s\-][A-ZÆØÅ]+)?)"
+    r"\s+(?:REGIONS)?KOMMUNES?(?!\w)"
+    r"|(?P<region>REGION(?<!\wREGION)\s+(?:HOVEDSTADEN|SJÆLLAND|SYDDANMARK|MIDTJYLLAND|NORDJYLLAND))"
     r"(?!\w)"
 )
 
