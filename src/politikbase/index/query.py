@@ -51,6 +51,9 @@ MIN_TYPO_LETTERS = 5
 TWO_TYPOS_LETTERS = 9
 MIN_COMPLETION_LETTERS = 3
 SYNONYM_WEIGHT = 0.3  # a synonym of a query word
+# A word in more than this share of all passages only adds to the score of passages
+# that the query's rarer words find (see `build_query`).
+COMMON_TERM_SHARE = 0.05
 MIN_SYNONYM_LETTERS = 4
 SINGLE_HALF_WEIGHT = 0.2  # one half of a compound alone, when nothing better matches
 
@@ -308,20 +311,38 @@ def build_query(
     *,
     filters: Sequence[tantivy.Query] = (),
     boosts: Sequence[tuple[tantivy.Query, float]] = (),
+    share: Callable[[str], float] | None = None,
 ) -> tantivy.Query | None:
     """The tantivy query for a parsed query; None when it asks for nothing.
 
     Every `filters` query must match (it adds nothing to the score); a `boosts`
     query adds its weight to the score of the passages it matches.
+
+    A word that occurs in a large share of all passages (`share`, the share of
+    passages holding a term: "politik" in a register of policies) finds nothing a
+    reader wants by itself; when the query has rarer words the index knows, such a
+    word only adds to the score of passages the rarer words find. That spares
+    reading its long list of passages, the largest cost of a search.
     """
     if parsed.is_empty:
         return None
     should = tantivy.Occur.Should
     must = tantivy.Occur.Must
+    shares = {word.term: share(word.term) if share and word.term else 0.0 for word in parsed.words}
+    common_words = [
+        (should, _word_query(schema, word, word.term in parsed.known_compounds))
+        for word in parsed.words
+        if shares[word.term] > COMMON_TERM_SHARE
+    ]
     word_queries = [
         (should, _word_query(schema, word, word.term in parsed.known_compounds))
         for word in parsed.words
+        if shares[word.term] <= COMMON_TERM_SHARE
     ]
+    rare_words = (
+        any(0 < found <= COMMON_TERM_SHARE for found in shares.values())
+        or bool(parsed.compounds) or bool(parsed.hyphenated)
+    )
     word_queries.extend(
         (should, _term_in_fields(schema, term, RECOMPOSED_WEIGHT)) for term in parsed.compounds
     )
@@ -336,8 +357,13 @@ def build_query(
         (should, _term_in_fields(schema, term, SYNONYM_WEIGHT)) for term in parsed.synonyms
     )
     clauses: list[tuple[tantivy.Occur, tantivy.Query]] = []
-    if word_queries:
+    if parsed.phrases:  # the phrases must match, and hold words enough
+        clauses.extend(word_queries + common_words)
+    elif rare_words:
         clauses.append((must, tantivy.Query.boolean_query(word_queries)))
+        clauses.extend(common_words)
+    else:
+        clauses.append((must, tantivy.Query.boolean_query(word_queries + common_words)))
     clauses.extend((must, _phrase_in_fields(schema, phrase)) for phrase in parsed.phrases)
     clauses.extend((must, tantivy.Query.const_score_query(query, 0.0)) for query in filters)
     clauses.extend(

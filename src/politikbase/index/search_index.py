@@ -278,7 +278,14 @@ class SearchIndex:
                 )
                 for name in filters.municipalities
             )
-        compiled = build_query(parsed, self._schema, filters=filter_queries, boosts=boosts)
+        passages = max(searcher.num_docs, 1)
+
+        def share(term: str) -> float:
+            return max(searcher.doc_freq(field, term) for field in (TITLE, BODY)) / passages
+
+        compiled = build_query(
+            parsed, self._schema, filters=filter_queries, boosts=boosts, share=share
+        )
         if compiled is None and filter_queries:  # "Aarhus": everything of Aarhus Kommune
             compiled = tantivy.Query.boolean_query(
                 [(tantivy.Occur.Must, query) for query in filter_queries]
