@@ -53,7 +53,8 @@ MIN_COMPLETION_LETTERS = 3
 SYNONYM_WEIGHT = 0.3  # a synonym of a query word
 # A word in more than this share of all passages only adds to the score of passages
 # that the query's rarer words find (see `build_query`).
-COMMON_TERM_SHARE = 0.05
+COMMON_TERM_SHARE = 0.10
+MIN_ANCHOR_LETTERS = 4
 MIN_SYNONYM_LETTERS = 4
 SINGLE_HALF_WEIGHT = 0.2  # one half of a compound alone, when nothing better matches
 
@@ -339,10 +340,11 @@ def build_query(
         for word in parsed.words
         if shares[word.term] <= COMMON_TERM_SHARE
     ]
-    rare_words = (
-        any(0 < found <= COMMON_TERM_SHARE for found in shares.values())
-        or bool(parsed.compounds) or bool(parsed.hyphenated)
-    )
+    # Short words ("får", "nye") say too little to carry a query alone.
+    rare_words = any(
+        0 < shares[word.term] <= COMMON_TERM_SHARE and len(word.term) >= MIN_ANCHOR_LETTERS
+        for word in parsed.words if word.term
+    ) or bool(parsed.compounds) or bool(parsed.hyphenated)
     word_queries.extend(
         (should, _term_in_fields(schema, term, RECOMPOSED_WEIGHT)) for term in parsed.compounds
     )
