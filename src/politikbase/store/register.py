@@ -15,6 +15,8 @@ from typing import Any
 
 from sqlalchemy import (
     Engine,
+    Row,
+    Select,
     bindparam,
     case,
     create_engine,
@@ -323,16 +325,13 @@ class Register:
 
     def iter_documents(self, batch_size: int = 500) -> Iterator[DocumentRecord]:
         """Every document, streamed in batches (for reindexing a large register)."""
-        query = (
-            select(DocumentRow, SourceRow.name).join(SourceRow).order_by(DocumentRow.id)
-            .execution_options(yield_per=batch_size)
-        )
+        query = _record_rows().order_by(DocumentRow.id).execution_options(yield_per=batch_size)
         with self._sessions() as session:
             # Corrections are few (people make them): all of them are read at once.
             corrections = _corrections_for(session, None)
-            for row, source_name in session.execute(query):
+            for row in session.execute(query):
                 key = row.external_id or row.id
-                yield _document_record(row, source_name, corrections.get(key, []))
+                yield _document_record(row, row.source_name, corrections.get(key, []))
 
     def linking_records(self) -> list[LinkingRecord]:
         """Every document as linking needs it, in id order (as `iter_documents`)."""
@@ -397,10 +396,17 @@ class Register:
     def documents_by_ids(self, ids: list[str]) -> dict[str, DocumentRecord]:
         if not ids:
             return {}
-        query = select(DocumentRow, SourceRow.name).join(SourceRow).where(DocumentRow.id.in_(ids))
+        query = _record_rows().where(DocumentRow.id.in_(ids))
         with self._sessions() as session:
-            records = self._records(session, [(row, name) for row, name in session.execute(query)])
-            return {record.id: record for record in records}
+            rows = list(session.execute(query))
+            keys = {row.external_id or row.id for row in rows}
+            corrections = _corrections_for(session, keys)
+            return {
+                row.id: _document_record(
+                    row, row.source_name, corrections.get(row.external_id or row.id, [])
+                )
+                for row in rows
+            }
 
     def count_documents(self) -> int:
         with self._sessions() as session:
@@ -620,8 +626,16 @@ def _apply_corrections(row: DocumentRow, corrections: list[CorrectionRow]) -> No
                 setattr(row, correction.field, value)
 
 
+def _record_rows() -> Select[Any]:
+    """A document's columns and its source's name, as plain rows: reading many documents
+    this way skips building (and tracking) an ORM object for each."""
+    documents, sources = DocumentRow.__table__, SourceRow.__table__
+    return select(documents, sources.c.name.label("source_name")).join_from(documents, sources)
+
+
 def _document_record(
-    row: DocumentRow, source_name: str, corrections: list[CorrectionRecord] | None = None
+    row: DocumentRow | Row[Any], source_name: str,
+    corrections: list[CorrectionRecord] | None = None,
 ) -> DocumentRecord:
     return DocumentRecord(
         id=row.id, external_id=row.external_id, source_sha256=row.source_sha256,
