@@ -230,12 +230,11 @@ class Lexicon:
             return True
         if depth > MAX_COMPOUND_DEPTH:
             return False
-        # A head's stem is a listed word, so it is no longer than the most letters
-        # any listed word shares with the text (its reach); in sorted order those
-        # words stand next to where the text would be inserted.
-        reach = _shared_start(lowered, following)
-        if index:
-            reach = max(reach, _shared_start(lowered, ordered[index - 1]))
+        # A head's stem is a listed word that the text starts with, so it sorts before
+        # the text, and so does every word between the two (they all start with the
+        # stem): the word just before where the text would be inserted shares at
+        # least the stem's letters with it. No longer stem need be looked up.
+        reach = _shared_start(lowered, ordered[index - 1]) if index else 0
         listed = self._words
         last = len(lowered) - 1
         for length in range(min(reach, last), MIN_PART_LENGTH - 1, -1):
