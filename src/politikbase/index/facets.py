@@ -13,7 +13,8 @@ with the rule of `politikbase.analyse.revision`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections import Counter
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 
 import tantivy
@@ -49,7 +50,7 @@ STATUS_FACET = "status"
 YEAR_FACET = "year"
 FACETS = (ORGANISATION_FACET, TYPE_FACET, SUBJECT_FACET, STATUS_FACET, YEAR_FACET)
 # Facets describe the policies of this many best passages (all, when fewer match).
-FACET_PASSAGES = 2000
+FACET_PASSAGES = 1000
 
 CURRENT, DUE_SOON, OVERDUE, UNKNOWN = "current", "due_soon", "overdue", "unknown"
 STATUSES = (CURRENT, DUE_SOON, OVERDUE, UNKNOWN, DRAFT, REPLACED)
@@ -116,49 +117,52 @@ def count_facets(
     matching versions. A policy counts once for every value some version has, as a
     filter on that value would find it."""
     addresses = [address for versions in policies for address in versions]
+    sizes = [len(versions) for versions in policies]
 
     def column(name: str) -> list[int]:
         return [value or 0 for value in searcher.fast_field_values(name, addresses)]
 
-    values: dict[str, list[list[str]]] = {facet: [] for facet in FACETS}
-    for facet, key_column in ((ORGANISATION_FACET, MUNICIPALITY_KEY), (TYPE_FACET, DOC_TYPE_KEY)):
-        known = names[facet]
-        values[facet] = [[known[key]] if key in known else [] for key in column(key_column)]
-    subjects = names[SUBJECT_FACET]
-    subject_columns = [column(name) for name in SUBJECT_KEYS]
-    values[SUBJECT_FACET] = [
-        [subjects[key] for key in keys if key in subjects]
-        for keys in zip(*subject_columns, strict=True)
-    ]
-    values[YEAR_FACET] = [[str(year)] if year else [] for year in column(ADOPTED_YEAR)]
     status = _status_rule(as_of)
-    values[STATUS_FACET] = [
-        [status(code, due_day)]
+    statuses = [
+        status(code, due_day)
         for code, due_day in zip(column(LIFECYCLE_CODE), column(DUE_DAY), strict=True)
     ]
-    counts: dict[str, dict[str, int]] = {facet: {} for facet in FACETS}
-    for facet, per_passage in values.items():
-        counted = counts[facet]
-        position = 0
-        for versions in policies:
-            end = position + len(versions)
-            if end - position == 1:
-                seen: Iterable[str] = per_passage[position]
-            else:
-                seen = {value for found in per_passage[position:end] for value in found}
-            for value in seen:
-                counted[value] = counted.get(value, 0) + 1
-            position = end
-    facets = {
-        facet: sorted(
-            (FacetCount(value, count) for value, count in counted.items()),
+    counted: dict[str, Counter[object]] = {
+        ORGANISATION_FACET: _per_policy([(key,) for key in column(MUNICIPALITY_KEY)], sizes),
+        TYPE_FACET: _per_policy([(key,) for key in column(DOC_TYPE_KEY)], sizes),
+        SUBJECT_FACET: _per_policy(
+            list(zip(*(column(name) for name in SUBJECT_KEYS), strict=True)), sizes
+        ),
+        YEAR_FACET: _per_policy([(year,) for year in column(ADOPTED_YEAR)], sizes),
+        STATUS_FACET: _per_policy([(found,) for found in statuses], sizes),
+    }
+    facets: dict[str, list[FacetCount]] = {}
+    for facet, counts in counted.items():
+        known = names.get(facet)
+        facets[facet] = sorted(
+            (
+                FacetCount(known[value] if known is not None else str(value), count)
+                for value, count in counts.items()
+                if value and (known is None or value in known)
+            ),
             key=lambda facet_count: (-facet_count.count, facet_count.value),
         )
-        for facet, counted in counts.items()
-    }
     facets[YEAR_FACET].sort(key=lambda facet_count: facet_count.value, reverse=True)
     facets[STATUS_FACET].sort(key=lambda facet_count: STATUSES.index(facet_count.value))
     return facets
+
+
+def _per_policy(values: list[tuple[object, ...]], sizes: list[int]) -> Counter[object]:
+    """How many policies have each value, a policy given by `sizes[i]` passages."""
+    flat: list[object] = []
+    position = 0
+    for size in sizes:
+        if size == 1:
+            flat.extend(values[position])
+        else:
+            flat.extend({value for found in values[position : position + size] for value in found})
+        position += size
+    return Counter(flat)
 
 
 def filter_clauses(

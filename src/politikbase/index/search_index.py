@@ -66,6 +66,7 @@ WRITER_THREADS = 1
 CANDIDATES_PER_HIT = 4
 MIN_CANDIDATES = 40
 CANDIDATE_GROWTH = 4
+TITLE_IN_EVERY_PASSAGE = False
 # A document of the type a query names ("politik") gains this much score.
 TYPE_BOOST = 1.5
 # A document of the organisation a query names ranks above those of unknown ones.
@@ -167,14 +168,15 @@ class SearchIndex:
         key, policy = record_key(doc.record_id), record_key(doc.policy)
         due_day, year = day_number(doc.due_date), doc.adopted_year or 0
         columns = facet_columns(doc, self._codes)
-        for passage in prepared.passages:
+        for number, passage in enumerate(prepared.passages):
             entry = tantivy.Document()
             entry.add_text(RECORD_ID, doc.record_id)
             entry.add_unsigned(RECORD_KEY, key)
             entry.add_unsigned(POLICY_KEY, policy)
             entry.add_unsigned(IS_CURRENT, int(doc.is_current))
-            entry.add_text(TITLE, prepared.title_prepared)
-            entry.add_text(TITLE_EXPANDED, prepared.title_expanded)
+            if number == 0 or TITLE_IN_EVERY_PASSAGE:
+                entry.add_text(TITLE, prepared.title_prepared)
+                entry.add_text(TITLE_EXPANDED, prepared.title_expanded)
             entry.add_text(BODY, passage.body)
             entry.add_text(BODY_EXPANDED, passage.body_expanded)
             if passage.heading:
@@ -479,6 +481,7 @@ class SearchIndex:
         pages = searcher.fast_field_values(PAGE, addresses)
         record_ids = [searcher.doc(address).get_first(RECORD_ID) for address in addresses]
         texts = self._texts(record_ids)
+        matching_words: dict[str, bool] = {}
         hits: list[SearchHit] = []
         for group, candidate, record_id, start, end, page in zip(
             groups, shown, record_ids, starts, ends, pages, strict=True
@@ -495,7 +498,7 @@ class SearchIndex:
                     record_id=record_id,
                     score=group.candidates[0].score,
                     title=document.title if document is not None else "",
-                    snippet=make_snippet(passage, terms, self._analyzer),
+                    snippet=make_snippet(passage, terms, self._analyzer, memo=matching_words),
                     passage_start=start,
                     passage_end=end,
                     page=page or None,

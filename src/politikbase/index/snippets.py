@@ -8,9 +8,11 @@ holds the most marked words, at word boundaries, with "…" where text is left o
 
 from __future__ import annotations
 
+import re
 from collections.abc import Set
+from functools import lru_cache
 
-from politikbase.danish.analyzer import DanishAnalyzer, Token
+from politikbase.danish.analyzer import WORD, DanishAnalyzer, Token
 from politikbase.index.models import HIGHLIGHT_END, HIGHLIGHT_START
 
 SNIPPET_CHARS = 360
@@ -23,11 +25,29 @@ def make_snippet(
     query_terms: Set[str],
     analyzer: DanishAnalyzer,
     max_chars: int = SNIPPET_CHARS,
+    memo: dict[str, bool] | None = None,
 ) -> str:
-    """The passage (or its best window) with matching words marked."""
-    tokens = list(analyzer.tokens(passage))
-    matched = [token for token in tokens if _matches(token, query_terms, analyzer)]
-    start, end = _window(passage, tokens, matched, max_chars)
+    """The passage (or its best window) with matching words marked.
+
+    Only words that hold a query term somewhere are analysed: a term is a stem, of
+    the word or of one of its parts, and a stem is the start of the word it comes
+    from. `memo` remembers, across the snippets of one search, which words match.
+    """
+    memo = {} if memo is None else memo
+    candidates = _candidate_words(frozenset(query_terms))
+    matched: list[Token] = []
+    if candidates is not None:
+        for found in candidates.finditer(passage):
+            word = found.group()
+            lowered = word.lower()
+            matches = memo.get(lowered)
+            if matches is None:
+                matches = memo[lowered] = any(
+                    term in query_terms for term in analyzer.analyze_word(lowered).all_terms()
+                )
+            if matches:
+                matched.append(Token(word, found.start(), found.end()))
+    start, end = _window(passage, matched, max_chars)
     pieces: list[str] = [ELLIPSIS] if start > 0 else []
     cursor = start
     for token in matched:
@@ -42,6 +62,24 @@ def make_snippet(
     return "".join(pieces)
 
 
+# Indexed text is spelling-folded ("å" for "aa"); the words as written may not be.
+_UNFOLDED = {"å": "(?:å|aa)", "æ": "(?:æ|ä)", "ø": "(?:ø|ö)"}
+
+
+@lru_cache(maxsize=256)
+def _candidate_words(terms: frozenset[str]) -> re.Pattern[str] | None:
+    """Whole words that hold one of the terms (in any case or spelling)."""
+    if not terms:
+        return None
+    alternatives = sorted(
+        ("".join(_UNFOLDED.get(char, re.escape(char)) for char in term) for term in terms),
+        key=len, reverse=True,
+    )
+    return re.compile(
+        rf"(?<![^\W_])[^\W_]*?(?:{'|'.join(alternatives)})[^\W_]*", re.IGNORECASE
+    )
+
+
 def strip_markup(snippet: str) -> str:
     """The snippet's text without highlight markers and ellipses."""
     return (
@@ -52,14 +90,7 @@ def strip_markup(snippet: str) -> str:
     )
 
 
-def _matches(token: Token, query_terms: Set[str], analyzer: DanishAnalyzer) -> bool:
-    analysis = analyzer.analyze_word(token.word.lower())
-    return any(term in query_terms for term in analysis.all_terms())
-
-
-def _window(
-    passage: str, tokens: list[Token], matched: list[Token], max_chars: int
-) -> tuple[int, int]:
+def _window(passage: str, matched: list[Token], max_chars: int) -> tuple[int, int]:
     """Start and end of the snippet window, on word boundaries."""
     if len(passage) <= max_chars:
         return 0, len(passage)
@@ -74,23 +105,32 @@ def _window(
             if last - first + 1 > best_count:
                 best_count, anchor = last - first + 1, token.start
         anchor = max(0, anchor - LEADING_CONTEXT_CHARS)
-    start = _word_start_at_or_after(tokens, anchor) if anchor else 0
+    start = _word_start_at_or_after(passage, anchor) if anchor else 0
     if start + max_chars >= len(passage):
         return start, len(passage)
-    return start, _word_end_at_or_before(tokens, start + max_chars, start)
+    return start, _word_end_at_or_before(passage, start + max_chars, start)
 
 
-def _word_start_at_or_after(tokens: list[Token], offset: int) -> int:
-    for token in tokens:
-        if token.start >= offset:
-            return token.start
-    return offset
+def _word_start_at_or_after(passage: str, offset: int) -> int:
+    if offset > 0 and _is_word_char(passage, offset - 1):  # inside a word: the next one
+        following = _NOT_WORD.search(passage, offset)
+        offset = following.end() if following else len(passage)
+    found = WORD.search(passage, offset)
+    return found.start() if found else offset
 
 
-def _word_end_at_or_before(tokens: list[Token], offset: int, floor: int) -> int:
-    end = floor
-    for token in tokens:
-        if token.end > offset:
-            break
-        end = token.end
+def _word_end_at_or_before(passage: str, offset: int, floor: int) -> int:
+    """The end of the last word that ends at or before `offset` (and after `floor`)."""
+    end = offset
+    while end > floor and _is_word_char(passage, end) and _is_word_char(passage, end - 1):
+        end -= 1  # a word runs across the offset: back to its start
+    while end > floor and not _is_word_char(passage, end - 1):
+        end -= 1
     return end if end > floor else offset
+
+
+_NOT_WORD = re.compile(r"[\W_]")
+
+
+def _is_word_char(text: str, index: int) -> bool:
+    return 0 <= index < len(text) and (text[index].isalnum() and text[index] != "_")
