@@ -3,7 +3,8 @@
 Anchors (`id="t-OFFSET"`) stand where a section, a piece of evidence or a found
 passage begins, and page breaks are marked (`id="side-N"`), so the policy page,
 the search results and the facts can link to the exact place. Evidence spans are
-underlined; spans that overlap an earlier one keep only their anchor.
+underlined, also inside a found passage; spans that cross an earlier one keep only
+their anchor.
 """
 
 from __future__ import annotations
@@ -42,10 +43,14 @@ def render_text(
     for offset in sorted(set(anchors)):
         if 0 <= offset <= size:
             points.setdefault(offset, []).append(f'<span id="{anchor_id(offset)}"></span>')
-    for highlight in highlights:
+    # Outer spans first, so a span inside another (evidence inside the found passage)
+    # nests; a span that crosses an earlier one keeps only its anchor.
+    for highlight in sorted(highlights, key=lambda h: (h.start, -h.end)):
         start, end = max(0, highlight.start), min(size, highlight.end)
-        if start >= end or any(start < other_end and other_start < end
-                               for other_start, other_end in placed):
+        if start >= end or any(
+            start < other_end and other_start < end and not other_start <= start < end <= other_end
+            for other_start, other_end in placed
+        ):
             continue
         placed.append((start, end))
         element_id = f' id="{escape(highlight.element_id)}"' if highlight.element_id else ""
