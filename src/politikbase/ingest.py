@@ -202,7 +202,10 @@ class Ingester:
             document.ordinal: analysis
             for document, analysis in zip(processed.documents, processed.prepared, strict=False)
         }
-        records = self.register.documents_by_ids([filed.id for filed in filing.filed])
+        records = dict(filing.records)
+        unknown = [filed.id for filed in filing.filed if filed.id not in records]
+        if unknown:
+            records.update(self.register.documents_by_ids(unknown))
         for filed in filing.filed:
             record = records.get(filed.id)
             analysis = prepared.get(filed.ordinal)

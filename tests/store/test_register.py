@@ -105,3 +105,14 @@ def test_refiling_a_source_updates_adds_and_removes(tmp_path: Path) -> None:
     assert again.updated == first.added[:1] and again.removed == first.added[1:]
     assert [filed.text for filed in again.filed] == ["z", "w"]
     assert sorted(record.text for record in register.iter_documents()) == ["w", "z"]
+
+
+def test_records_of_a_new_file_are_what_reading_them_back_gives(tmp_path: Path) -> None:
+    register = Register(tmp_path)
+    sha = register.keep_original(b"abc")
+    document = _document(0, "Politikken gælder alle.")
+    document.facts = {"title": "Politik 0", "evidence": {"title": [{"text": "Politik 0"}]}}
+    document.page_starts, document.headings = [0, 12], ["Politik 0"]
+    filed = register.file_documents(sha, "a.txt", 3, "text", [document, _document(1, "y")])
+    assert sorted(filed.records) == sorted(filed.added)
+    assert filed.records == register.documents_by_ids(filed.added)

@@ -65,6 +65,9 @@ class FilingResult:
     # The added and updated documents as filed (corrections applied), so the index
     # can follow without reading them back.
     filed: list[FiledDocument] = field(default_factory=list)
+    # Of those, the ones whose whole record is known without reading it back (the
+    # new documents of a new file, which no correction concerns), by id.
+    records: dict[str, DocumentRecord] = field(default_factory=dict)
 
     @property
     def to_index(self) -> list[str]:
@@ -219,6 +222,9 @@ class Register:
                     result.added.append(identifier)
                     kept.add(identifier)
                     result.filed.append(_filed(identifier, document))
+                    result.records[identifier] = _new_record(
+                        identifier, document, sha256, source.name, now
+                    )
                     continue
                 if row is None:
                     row = DocumentRow(
@@ -563,6 +569,23 @@ def _document_values(
         "text_signature": document.text_signature, "policy_id": None,
         "created_at": now, "updated_at": now,
     }
+
+
+def _new_record(
+    identifier: str, document: NewDocument, sha256: str, source_name: str, now: datetime
+) -> DocumentRecord:
+    """The record of a new document, as reading its row back would give it."""
+    return DocumentRecord(
+        id=identifier, external_id=document.external_id, source_sha256=sha256,
+        source_name=source_name, ordinal=document.ordinal, kind=document.kind,
+        title=document.title, doc_type=document.doc_type, municipality=document.municipality,
+        url=document.url, format=document.format, text=document.text, start=document.start,
+        end=document.end, page_starts=list(document.page_starts),
+        repair_log=list(document.repair_log), created_at=now, updated_at=now,
+        extracted_facts=dict(document.facts), corrections=[],
+        headings=list(document.headings), text_signature=document.text_signature,
+        policy_id=None,
+    )
 
 
 def _filed(identifier: str, document: NewDocument) -> FiledDocument:
