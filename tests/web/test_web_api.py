@@ -82,3 +82,15 @@ def test_openapi_description_and_its_page(client: TestClient) -> None:
     assert not any(path.startswith(("/politik", "/sog")) for path in paths)
     page = client.get("/api/docs").text
     assert "<code>/api/v1/policies</code>" in page and "per_page" in page
+
+
+def test_search_api_gives_facets_totals_and_paging(client: TestClient) -> None:
+    found = client.get("/api/v1/search", params={"q": "politik", "limit": 3}).json()
+    assert found["total"] >= len(found["results"]) == 3
+    assert {"organisation", "type", "subject", "status", "year"} <= set(found["facets"])
+    later = client.get("/api/v1/search", params={"q": "politik", "limit": 3, "offset": 3}).json()
+    assert not {r["id"] for r in found["results"]} & {r["id"] for r in later["results"]}
+    drafts = client.get("/api/v1/search", params={"q": "politik", "status": "draft"}).json()
+    assert drafts["results"] and all(
+        facet["value"] == "draft" for facet in drafts["facets"]["status"]
+    )

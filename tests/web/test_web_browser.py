@@ -59,7 +59,7 @@ def test_find_a_policy_by_search_and_see_its_evidence(page: Page, portal_url: st
     expect(page.get_by_role("heading", level=1)).to_have_text("Søg i politikkerne")
     first = page.locator("li.resultat").first
     expect(first.locator("mark").first).to_be_visible()
-    first.get_by_role("link").click()
+    first.get_by_role("heading").get_by_role("link").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Handicappolitik 2020-2024")
     expect(page.locator("mark#fundet")).to_be_visible()
 

@@ -274,3 +274,21 @@ def test_pages_follow_a_change_of_the_register(tmp_path: Path, hostile_text: str
         after = fresh.get("/", headers={"If-None-Match": before.headers["etag"]})
         assert after.status_code == 200 and "Kodepolitik for alle" in after.text
         assert "Kodepolitik for alle" in fresh.get(f"/politik/{record.public_id}").text
+
+
+def test_search_offers_facets_that_filter_without_javascript(client: TestClient) -> None:
+    html = client.get("/sog", params={"q": "politik"}).text
+    assert 'aria-labelledby="facetter-titel"' in html
+    for title in ("Organisation", "Type", "Status", "Vedtaget år"):
+        assert f">{title}</h3>" in html
+    overdue_link = re.search(r'href="(/sog\?[^"]*status=overdue[^"]*)"', html)
+    assert overdue_link is not None
+    filtered = client.get(overdue_link.group(1).replace("&amp;", "&")).text
+    assert "Fjern »Revision overskredet«" in filtered
+    assert "Gældende</a>" not in filtered
+
+
+def test_search_reads_years_from_the_query_and_can_search_literally(client: TestClient) -> None:
+    html = client.get("/sog", params={"q": "strategi vedtaget efter 2021"}).text
+    assert "vedtaget fra 2022" in html
+    assert "bogstaveligt=1" in html

@@ -13,7 +13,7 @@ from fastapi import APIRouter, Query, Request, Response
 
 from politikbase.web.pages_policy import find_record
 from politikbase.web.pages_register import filter_rows, sort_rows
-from politikbase.web.pages_search import title_suggestions
+from politikbase.web.pages_search import search_filters, title_suggestions
 from politikbase.web.portal import portal_of, query_url
 from politikbase.web.responses import tagged
 
@@ -109,13 +109,21 @@ def similar(request: Request, identifier: str,
 @router.get("/search", summary="Søg i teksterne; bedste afsnit pr. dokument, fund markeret [[så]]")
 def search(
     request: Request, q: Annotated[str, Query(min_length=1, description="Søgeord")],
-    limit: Annotated[int, Query(ge=1, le=100)] = 10, organisation: Organisation = "",
-    type: DocType = "",
+    limit: Annotated[int, Query(ge=1, le=100)] = 10,
+    offset: Annotated[int, Query(ge=0, le=10_000, description="Spring så mange over")] = 0,
+    organisation: Organisation = "", type: DocType = "",
+    subject: Annotated[str, Query(description="Kun dette emne (slug)")] = "",
+    status: Annotated[str, Query(description="Kun denne status")] = "",
+    year: Annotated[str, Query(description="Kun vedtaget dette år")] = "",
+    literal: Annotated[bool, Query(description="Læs ikke organisation og år ud af "
+                                               "søgningen")] = False,
 ) -> Response:
-    results = portal_of(request).service.search(
-        q, limit=limit, municipality=organisation or None, doc_type=type or None
+    outcome = portal_of(request).service.search_page(
+        q, limit=limit, offset=offset,
+        filters=search_filters(organisation, type, subject, status, year), facets=True,
+        understand=not literal, exact_total=True,
     )
-    return json_response(request, {"query": q, "results": [r.as_json() for r in results]})
+    return json_response(request, {"query": q, "offset": offset} | outcome.as_json())
 
 
 @router.get("/suggest", summary="Titler der passer til det, der er skrevet")

@@ -62,6 +62,11 @@ class LruCache:
                 self._items.popitem(last=False)
 
 
+def _combine(first: dict[str, Any], second: dict[str, Any]) -> dict[str, Any]:
+    """Two mappings as one, the second's values winning (for building query links)."""
+    return {**first, **second}
+
+
 def _environment() -> Environment:
     environment = Environment(
         loader=FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True,
@@ -72,7 +77,7 @@ def _environment() -> Environment:
     )
     environment.filters.update(
         stated_date=labels.stated_date, age=labels.age, timestamp=labels.timestamp,
-        fact_value=labels.fact_value,
+        fact_value=labels.fact_value, combine=_combine,
     )
     return environment
 
