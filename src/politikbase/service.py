@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -103,16 +104,33 @@ def _text_fact(record: DocumentRecord, name: str) -> str | None:
 
 
 class RegisterTexts:
-    """The index's text source: the register, which holds every document's text."""
+    """The index's text source: the register, which holds every document's text.
+
+    The records read for a search's snippets are kept (per thread) until the service
+    takes them to build the results, so a search reads each record once.
+    """
 
     def __init__(self, register: Register) -> None:
         self._register = register
+        self._local = threading.local()
 
     def __call__(self, record_ids: Sequence[str]) -> dict[str, IndexDocument]:
+        records = self._register.documents_by_ids(list(record_ids))
+        self._local.records = records
         return {
             record.id: IndexDocument(record.id, record.title, record.text)
-            for record in self._register.documents_by_ids(list(record_ids)).values()
+            for record in records.values()
         }
+
+    def records(self, record_ids: Sequence[str]) -> dict[str, DocumentRecord]:
+        """The records of these ids: those just read for snippets, the rest now."""
+        kept: dict[str, DocumentRecord] = getattr(self._local, "records", {})
+        self._local.records = {}
+        found = {key: kept[key] for key in record_ids if key in kept}
+        missing = [key for key in record_ids if key not in found]
+        if missing:
+            found.update(self._register.documents_by_ids(missing))
+        return found
 
 
 class Service:
@@ -130,7 +148,8 @@ class Service:
     def __init__(self, data_dir: Path) -> None:
         self.data_dir = data_dir
         self.register = Register(data_dir)
-        self.index = SearchIndex(data_dir / INDEX_DIR, text_source=RegisterTexts(self.register))
+        self._texts = RegisterTexts(self.register)
+        self.index = SearchIndex(data_dir / INDEX_DIR, text_source=self._texts)
 
     def search(
         self, query: str, *, limit: int = 10, municipality: str | None = None,
@@ -181,7 +200,7 @@ class Service:
     def _results(self, hits: list[SearchHit]) -> list[SearchResult]:
         wanted = [hit.record_id for hit in hits]
         wanted += [other for hit in hits for other in hit.other_versions]
-        records = self.register.documents_by_ids(wanted)
+        records = self._texts.records(wanted)
         results: list[SearchResult] = []
         for hit in hits:
             record = records.get(hit.record_id)

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from politikbase.danish.organisations import organisation_by_name
+from politikbase.danish.organisations import Organisation, organisation_by_name
 
 # Document type words a query may use, by the type they ask for.
 TYPE_WORDS: dict[str, str] = {
@@ -72,7 +73,7 @@ def organisations_in_query(query: str) -> list[OrganisationInQuery]:
             continue
         if place.lower() in TYPE_WORDS:
             continue
-        organisation = organisation_by_name(name if has_kommune else place)
+        organisation = _organisation(name if has_kommune else place)
         if organisation is None and not has_kommune:
             continue
         if organisation is not None and (
@@ -81,6 +82,12 @@ def organisations_in_query(query: str) -> list[OrganisationInQuery]:
         ):
             found.append(OrganisationInQuery(match.start(), match.end(), organisation.name))
     return found
+
+
+@lru_cache(maxsize=8192)
+def _organisation(name: str) -> Organisation | None:
+    """`organisation_by_name`, remembered: a query's words recur across searches."""
+    return organisation_by_name(name)
 
 
 def _place_forms(short_name: str) -> set[str]:
