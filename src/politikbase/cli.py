@@ -20,6 +20,8 @@ from rich.table import Table
 from politikbase import pipeline, settings
 from politikbase.analyse import DocumentFacts, analyse_document
 from politikbase.analyse.revision import DEFAULT_MAX_AGE_YEARS
+from politikbase.backup import ArchiveError, TargetNotEmpty, restore_data_dir, write_backup
+from politikbase.check import CheckReport, check_register, repair_index
 from politikbase.danish.subjects import SUBJECT_AREAS
 from politikbase.extract import extract_file
 from politikbase.ingest import FileOutcome, Ingester, default_jobs, iter_files, reindex
@@ -33,8 +35,10 @@ from politikbase.service import (
     Service,
     parse_facet_filters,
 )
+from politikbase.store import Register
 from politikbase.store.corrections import CORRECTABLE_FIELDS, parse_correction_value
 from politikbase.store.records import DocumentRecord
+from politikbase.store.register import REGISTER_FILE
 from politikbase.web.server import serve as serve_portal
 
 app = typer.Typer(
@@ -691,6 +695,124 @@ def demo(data_dir: DataDir = None) -> None:
     for query in service.DEMO_QUERIES:
         console.rule(f"[bold]søg: {escape(query)}")
         _print_results(service.search(query, limit=3))
+
+
+def _existing_register(data_dir: Path | None) -> Path:
+    """The data directory, which must hold a register (commands that only read it)."""
+    folder = settings.data_dir(data_dir)
+    if not (folder / REGISTER_FILE).is_file():
+        errors.print(f"[red]No register in[/red] {escape(str(folder))}")
+        raise typer.Exit(2)
+    return folder
+
+
+@app.command("backup")
+def backup_command(
+    file: Annotated[Path, typer.Argument(help="The archive to write (a zip file).")],
+    data_dir: DataDir = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
+    json_output: JsonFlag = False,
+) -> None:
+    """Write the whole register, originals and corrections included, as one archive."""
+    folder = _existing_register(data_dir)
+    if file.exists() and not force:
+        errors.print(f"[red]{escape(str(file))} exists;[/red] use --force to replace it")
+        raise typer.Exit(2)
+    register = Register(folder)
+    try:
+        summary = write_backup(register, file)
+    finally:
+        register.close()
+    if json_output:
+        _print_json(summary.as_json())
+    else:
+        rows = ", ".join(f"{count} {table}" for table, count in summary.rows.items())
+        console.print(
+            f"Backup written to {escape(str(file))}: {rows}; {summary.originals} originals "
+            f"({summary.archive_bytes:,} bytes)."
+        )
+    problems = summary.missing_originals + summary.damaged_originals
+    if problems:
+        errors.print(
+            f"[yellow]{len(summary.missing_originals)} originals missing and "
+            f"{len(summary.damaged_originals)} damaged in the data directory[/yellow] "
+            "(named in the archive's manifest; see `politikbase check`)"
+        )
+        raise typer.Exit(1)
+
+
+@app.command("restore")
+def restore_command(
+    file: Annotated[Path, typer.Argument(help="An archive written by `politikbase backup`.")],
+    data_dir: DataDir = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace the register a non-empty data directory "
+                           "holds.")
+    ] = False,
+    json_output: JsonFlag = False,
+) -> None:
+    """Build the register and its index from a backup (every checksum verified first)."""
+    folder = settings.data_dir(data_dir)
+    try:
+        summary = restore_data_dir(file, folder, force=force)
+    except (ArchiveError, TargetNotEmpty) as error:
+        errors.print(f"[red]Not restored:[/red] {escape(str(error))}")
+        raise typer.Exit(1) from error
+    if json_output:
+        _print_json(summary.as_json())
+        return
+    rows = ", ".join(f"{count} {table}" for table, count in summary.rows.items())
+    console.print(
+        f"Restored into {escape(str(folder))}: {rows}; {summary.originals} originals; "
+        f"{summary.indexed} documents indexed."
+    )
+
+
+@app.command("check")
+def check_command(
+    data_dir: DataDir = None,
+    repair_index_: Annotated[
+        bool, typer.Option("--repair", help="Index what the index lacks, delete what the "
+                           "register no longer holds.")
+    ] = False,
+    json_output: JsonFlag = False,
+) -> None:
+    """Verify that the index agrees with the register, and the originals and database are
+    sound. Exit code 1 when something was found (repaired or not)."""
+    service = Service(_existing_register(data_dir))
+    report = check_register(service.register, service.index)
+    if repair_index_ and not report.index_agrees:
+        repair_index(service.register, service.index, report)
+    service.index.close()
+    if json_output:
+        _print_json(report.as_json())
+    else:
+        _print_check(report)
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+def _print_check(report: CheckReport) -> None:
+    console.print(
+        f"{report.documents} documents in the register; {report.indexed} in the index "
+        f"({report.passages} passages); {report.originals} originals checked."
+    )
+    found = (
+        ("in the register but not in the index", report.missing_from_index),
+        ("in the index but not in the register", report.orphaned_in_index),
+        ("originals missing", report.missing_originals),
+        ("originals whose bytes do not match their SHA-256", report.damaged_originals),
+        ("database problems", report.database_problems),
+    )
+    for label, items in found:
+        if items:
+            shown = ", ".join(escape(item) for item in items[:10])
+            more = f" … and {len(items) - 10} more" if len(items) > 10 else ""
+            console.print(f"[red]{len(items)} {label}:[/red] {shown}{more}")
+    if report.ok:
+        console.print("[green]The index agrees with the register.[/green]")
+    elif report.repaired:
+        console.print("[green]The index was repaired from the register.[/green]")
 
 
 @app.command()

@@ -508,6 +508,19 @@ class SearchIndex:
             )
         return hits
 
+    def indexed_record_ids(self) -> dict[str, int]:
+        """Every record id the index holds (as of the last commit), with its passages.
+
+        The term dictionary still names records whose passages are deleted but not yet
+        merged away; counting through a query that matches every live passage leaves
+        those out.
+        """
+        searcher = self._index.searcher()
+        terms = searcher.terms_with_prefix(
+            RECORD_ID, "", filter_query=tantivy.Query.all_query()
+        )
+        return {term: count for term, count in terms if count > 0}
+
 
 def _with(filters: SearchFilters, **changes: tuple[str, ...]) -> SearchFilters:
     return replace(filters, **changes)
