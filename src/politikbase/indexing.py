@@ -25,7 +25,7 @@ from politikbase.index.models import DRAFT, IN_FORCE, REPLACED
 from politikbase.index.prepare import PreparedDocument
 from politikbase.link.calendar import Lifecycle, lifecycles
 from politikbase.store import DocumentRecord, Register
-from politikbase.store.records import FiledDocument
+from politikbase.store.records import FiledDocument, LifecycleRecord
 
 LINK_STATE_FILE = "link_states.json"
 
@@ -62,7 +62,7 @@ def link_state(record_id: str, lifecycle: Lifecycle) -> LinkState:
     )
 
 
-def standalone_state(record: DocumentRecord) -> LinkState:
+def standalone_state(record: DocumentRecord | LifecycleRecord) -> LinkState:
     """The state of a record as a policy of its own (as it is indexed when filed),
     whatever policy linking has put it in since."""
     alone = replace(record, policy_id=None)
@@ -141,11 +141,11 @@ def sync_links(
     `prepared` holds the index analysis of some documents, so it is not done again.
     """
     prepared = prepared or {}
-    records = list(register.iter_documents())
+    records = register.lifecycle_records()
     states = lifecycles(records, register.replaced_ids())
     held = LinkStateFile(index.path)
     fresh = set(fresh_ids)
-    changed: list[tuple[DocumentRecord, LinkState]] = []
+    changed: list[tuple[str, LinkState]] = []
     for record in records:
         wanted = link_state(record.id, states[record.id])
         standalone = standalone_state(record)
@@ -154,15 +154,17 @@ def sync_links(
         else:
             indexed = held.states.get(record.id, standalone)
         if wanted != indexed:
-            changed.append((record, wanted))
+            changed.append((record.id, wanted))
         if wanted != standalone:
             held.states[record.id] = wanted
         else:
             held.states.pop(record.id, None)
     known = {record.id for record in records}
     held.states = {key: state for key, state in held.states.items() if key in known}
-    for record, state in changed:
-        index.add(index_document(record, state), prepared.get(record.id))
+    full = register.documents_by_ids([record_id for record_id, _ in changed])
+    for record_id, state in changed:
+        if record_id in full:
+            index.add(index_document(full[record_id], state), prepared.get(record_id))
     if changed:
         index.commit()
     held.save()

@@ -9,6 +9,7 @@ it, or when a later adopted version of the same policy is in the register; it is
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -20,7 +21,7 @@ from politikbase.analyse.revision import (
     parse_stated_date,
     revision_status,
 )
-from politikbase.store.records import DocumentRecord
+from politikbase.store.records import DocumentRecord, LifecycleRecord
 
 DRAFT_STATUSES = frozenset({"udkast", "høring"})
 # A page listing many policies is no policy of its own and is never due.
@@ -54,7 +55,7 @@ def _text(value: object) -> str | None:
     return value if isinstance(value, str) and value.strip() else None
 
 
-def _adopted(record: DocumentRecord) -> str | None:
+def _adopted(record: DocumentRecord | LifecycleRecord) -> str | None:
     value = _text(record.fact("adopted_date"))
     if value is None:
         return None
@@ -65,7 +66,7 @@ def _adopted(record: DocumentRecord) -> str | None:
     return value
 
 
-def _superseded(records: list[DocumentRecord]) -> set[str]:
+def _superseded(records: Sequence[DocumentRecord | LifecycleRecord]) -> set[str]:
     """Versions of a policy that a later adopted version of the same policy follows."""
     by_policy: dict[str, list[tuple[date, str]]] = {}
     for record in records:
@@ -82,7 +83,7 @@ def _superseded(records: list[DocumentRecord]) -> set[str]:
     return superseded
 
 
-def _is_draft(record: DocumentRecord) -> bool:
+def _is_draft(record: DocumentRecord | LifecycleRecord) -> bool:
     return record.fact("status") in DRAFT_STATUSES or record.doc_type == "høring"
 
 
@@ -133,24 +134,26 @@ class Lifecycle:
 
 
 def lifecycles(
-    records: list[DocumentRecord],
+    records: Sequence[DocumentRecord | LifecycleRecord],
     replaced_ids: set[str],
     *,
     default_max_age_years: int = DEFAULT_MAX_AGE_YEARS,
 ) -> dict[str, Lifecycle]:
     """Each record's lifecycle, by record id (the calendar's rules, without a day)."""
     replaced = replaced_ids | _superseded(records)
-    by_policy: dict[str, list[DocumentRecord]] = {}
+    by_policy: dict[str, list[DocumentRecord | LifecycleRecord]] = {}
     for record in records:
         by_policy.setdefault(record.policy_id or record.id, []).append(record)
     found: dict[str, Lifecycle] = {}
     for policy_id, versions in by_policy.items():
         # Of versions adopted the same day, the fullest text (the document itself
         # rather than its entry on a listing page) is the one to show.
-        def precedence(record: DocumentRecord) -> tuple[bool, bool, str, int, str]:
+        def precedence(
+            record: DocumentRecord | LifecycleRecord,
+        ) -> tuple[bool, bool, str, int, str]:
             return (
                 record.id not in replaced, not _is_draft(record),
-                _adopted(record) or "", len(record.text), record.created_at.isoformat(),
+                _adopted(record) or "", record.text_length, record.created_at.isoformat(),
             )
 
         current = max(versions, key=precedence).id

@@ -112,6 +112,10 @@ class DocumentRecord:
         """The id people see: the external id when the source gave one."""
         return self.external_id or self.id
 
+    @property
+    def text_length(self) -> int:
+        return len(self.text)
+
     def fact(self, name: str) -> FactValue:
         """A fact's value: the latest correction if there is one, else as extracted."""
         for correction in reversed(self.corrections):
@@ -142,3 +146,23 @@ class SourceRecord:
     first_seen: datetime
     last_attempt: datetime
     document_count: int = 0
+
+
+@dataclass(slots=True)
+class LifecycleRecord:
+    """What deciding a document's place among its policy's versions needs: no text."""
+
+    id: str
+    external_id: str | None
+    policy_id: str | None
+    doc_type: str
+    created_at: datetime
+    text_length: int
+    merged_facts: dict[str, Any]  # corrections applied
+
+    @property
+    def public_id(self) -> str:
+        return self.external_id or self.id
+
+    def fact(self, name: str) -> FactValue:
+        return self.merged_facts.get(name)  # type: ignore[no-any-return]

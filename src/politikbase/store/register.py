@@ -37,6 +37,7 @@ from politikbase.store.records import (
     DocumentRecord,
     FactValue,
     FiledDocument,
+    LifecycleRecord,
     NewDocument,
     RelationRecord,
     SourceRecord,
@@ -552,6 +553,31 @@ class Register:
                     RelationRecord(row.kind, row.name, row.target_id, title, row.evidence)
                 )
         return found
+
+
+    def lifecycle_records(self) -> list[LifecycleRecord]:
+        """Every document as the revision calendar's version rules need it (no text)."""
+        documents = DocumentRow.__table__
+        query = select(
+            documents.c.id, documents.c.external_id, documents.c.policy_id,
+            documents.c.doc_type, documents.c.created_at,
+            func.length(documents.c.text), documents.c.facts,
+        ).order_by(documents.c.id)
+        records: list[LifecycleRecord] = []
+        with self._sessions() as session:
+            corrections = _corrections_for(session, None)
+            for identifier, external_id, policy_id, doc_type, created, length, facts in (
+                session.execute(query)
+            ):
+                merged = dict(facts or {})
+                for correction in corrections.get(external_id or identifier, []):
+                    merged[correction.field] = correction.value
+                records.append(LifecycleRecord(
+                    id=identifier, external_id=external_id, policy_id=policy_id,
+                    doc_type=doc_type, created_at=created, text_length=length or 0,
+                    merged_facts=merged,
+                ))
+        return records
 
 
 def _document_values(
