@@ -121,9 +121,51 @@ def _headline(results: dict[str, Any]) -> list[str]:
          f"{scale.get('peak_rss_mb')} MB", "–", "–"),
     ]
     rows += _understanding_rows(results)
+    rows += _portal_rows(results)
     lines = ["| what | measured | goal | met |", "|---|---|---|---|"]
     lines += [f"| {what} | {measured} | {goal} | {met} |" for what, measured, goal, met in rows]
     return lines
+
+
+def _portal_rows(results: dict[str, Any]) -> list[tuple[str, str, str, str]]:
+    subjects = results.get("eval_subjects", {})
+    web = results.get("bench_web", {})
+    portal = results.get("eval_portal", {})
+    rows: list[tuple[str, str, str, str]] = []
+    if subjects:
+        rows.append((
+            "Subject areas: dev documents with an area; hand-labelled titles, main area right / F1",
+            f"{_get(subjects, 'coverage.dev_docs')}; "
+            f"{_get(subjects, 'agreement_title_only.primary')} / "
+            f"{_get(subjects, 'agreement_title_only.f1')} "
+            f"(n = {_get(subjects, 'agreement_title_only.n')})", "–", "–"))
+    workers = sorted(key for key in web if key.startswith("workers_"))
+    if workers:
+        best = web[workers[-1]]
+        cached = ", ".join(
+            f"{name} {best[name]['latency_ms_p95']} ms" for name in ("register", "policy", "search")
+            if name in best
+        )
+        rows.append((
+            f"Portal under load ({web.get('connections')} connections, "
+            f"{workers[-1].removeprefix('workers_')} workers): p95 of register, policy, search",
+            cached, "p95 ≤ 100 ms", _verdict(web.get("goal_met"))))
+        if "search_uncached" in best:
+            uncached = best["search_uncached"]
+            rows.append((
+                "Portal: searches never seen before (no response cache), p50 / p95, requests/s",
+                f"{uncached['latency_ms_p50']} ms / {uncached['latency_ms_p95']} ms, "
+                f"{uncached['requests_per_second']}/s", "–", "–"))
+    if portal:
+        rows.append((
+            "Portal: axe-core WCAG 2.1 A/AA violations over every page type",
+            f"{portal.get('axe_violations')} on {portal.get('axe_page_types')} page types",
+            "0", _verdict(portal.get("axe_violations") == 0)))
+        rows.append((
+            "Portal: key journeys in Chromium without JavaScript (Playwright)",
+            f"{portal.get('journeys_passed')} / {portal.get('journeys')} pass",
+            "all", _verdict(portal.get("journeys_passed") == portal.get("journeys"))))
+    return rows
 
 
 # (label, key in eval_analyse's dev_figures, goal as a fraction, "accuracy" or "F1")
