@@ -53,19 +53,34 @@ def build_pdf(
     return bytes(pdf.output())
 
 
-def build_scanned_pdf(pages: int) -> bytes:
-    """A PDF whose pages are images only, like a scan without OCR."""
-    from PIL import Image, ImageDraw
+def build_scanned_pdf(pages: int | Sequence[str], dpi: int = 200) -> bytes:
+    """A PDF whose pages are images only, like a scan without OCR.
+
+    A number of pages gives pages of grey bars (no text to read); page texts give
+    one A4 page each with the text drawn in 11 pt DejaVu Sans at `dpi`, one line
+    per line of the text (a blank text gives a blank scan).
+    """
+    from PIL import Image, ImageDraw, ImageFont
 
     pdf = FPDF()
     pdf.set_creation_date(datetime(2024, 1, 1, tzinfo=UTC))
-    for _ in range(pages):
-        image = Image.new("L", (400, 560), color=255)
+    if isinstance(pages, int):
+        for _ in range(pages):
+            image = Image.new("L", (400, 560), color=255)
+            draw = ImageDraw.Draw(image)
+            for row in range(40, 520, 16):
+                draw.rectangle((40, row, 360, row + 6), fill=60)
+            pdf.add_page()
+            pdf.image(image, x=10, y=10, w=190)
+        return bytes(pdf.output())
+    font = ImageFont.truetype("DejaVuSans.ttf", round(11 * dpi / 72))
+    for text in pages:
+        image = Image.new("L", (round(8.27 * dpi), round(11.69 * dpi)), color=255)
         draw = ImageDraw.Draw(image)
-        for row in range(40, 520, 16):
-            draw.rectangle((40, row, 360, row + 6), fill=60)
+        for number, line in enumerate(text.split("\n")):
+            draw.text((dpi, dpi + number * round(17 * dpi / 72)), line, font=font, fill=0)
         pdf.add_page()
-        pdf.image(image, x=10, y=10, w=190)
+        pdf.image(image, x=0, y=0, w=210, h=297)
     return bytes(pdf.output())
 
 
@@ -104,7 +119,7 @@ def make_pdf() -> PdfBuilder:
 
 
 @pytest.fixture
-def make_scanned_pdf() -> Callable[[int], bytes]:
+def make_scanned_pdf() -> Callable[..., bytes]:
     return build_scanned_pdf
 
 

@@ -13,6 +13,18 @@ class ExtractionError(Exception):
     """A file could not be turned into text; the message says why, for a person."""
 
 
+@dataclass(slots=True, frozen=True)
+class PageOrigin:
+    """How the text of one page was obtained: "text-layer" or "ocr".
+
+    `confidence` is the OCR's mean word confidence (0–1), None for a text layer
+    and for a page where OCR found no words.
+    """
+
+    method: str
+    confidence: float | None = None
+
+
 @dataclass(slots=True)
 class ExtractedDocument:
     """The text of one source, as the extractor found it (before repair).
@@ -20,6 +32,8 @@ class ExtractedDocument:
     `pages` holds one string per page for paged formats (PDF) and a single string
     otherwise. `needs_repair` is true where the text comes from a layout format
     whose extraction damages words (PDF); web pages and Word files keep theirs.
+    `page_origins` says, page by page, how a PDF's text was obtained (empty for
+    other formats).
     """
 
     source_name: str
@@ -32,6 +46,7 @@ class ExtractedDocument:
     municipality: str | None = None
     needs_repair: bool = False
     warnings: list[str] = field(default_factory=list)
+    page_origins: list[PageOrigin] = field(default_factory=list)
 
 
 @dataclass(slots=True)

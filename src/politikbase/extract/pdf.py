@@ -13,8 +13,11 @@ PDF with damaged ligatures has damaged headings too, until repair.
 
 A file cut short (an interrupted download) is rescued where possible: the objects
 that arrived are given a new trailer, and the pages that load are returned with
-a warning. Pages without a text layer are scanned images; OCR is a later stage,
-so a PDF with no text at all fails with a message that says so.
+a warning. A page with (almost) no text layer that carries an image is a scan:
+it is read by OCR (`ocr`, Tesseract in Danish), and `page_origins` keeps how each
+page's text was obtained; a warning names the OCR'd pages and the confidence. A
+PDF where neither the text layer nor OCR gives any text fails with a message
+that says why.
 
 PDFium is not thread-safe: extract PDFs from one thread per process.
 """
@@ -27,13 +30,14 @@ from dataclasses import dataclass
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from politikbase.extract.ocr import ScanReading, read_scanned_pages
 from politikbase.extract.pdf_layout import PageLayout, page_layout
 from politikbase.extract.textnorm import (
     clean_text,
     meaningful_title,
     municipality_from_publisher,
 )
-from politikbase.models import ExtractedDocument, ExtractionError
+from politikbase.models import ExtractedDocument, ExtractionError, PageOrigin
 
 # PDFium's marks for a hyphen at a line end: U+FFFE from FPDFText_GetText and
 # U+0002 from FPDFText_GetBoundedText.
@@ -74,19 +78,24 @@ def extract_pdf(data: bytes, name: str) -> list[ExtractedDocument]:
     document, condition = _open(data)
     try:
         page_texts = _read_pages(document)
+        scans = read_scanned_pages(document, page_texts.pages, page_texts.failed)
         metadata_title = meaningful_title(document.get_metadata_value("Title"))
         author = document.get_metadata_value("Author")
     finally:
         document.close()
 
-    pages = page_texts.pages
+    pages = [
+        scans.pages[index].text if index in scans.pages else text
+        for index, text in enumerate(page_texts.pages)
+    ]
     blank = [number for number, text in enumerate(pages, 1) if not _NON_SPACE.search(text)]
     if len(blank) == len(pages):
         if condition != _INTACT or page_texts.failed:
             problem = _DAMAGED if condition == _INTACT else condition
             raise ExtractionError(f"{problem}: none of its pages could be read")
         raise ExtractionError(
-            f"no text layer (scanned?) on any of its {len(pages)} pages; OCR is needed"
+            f"no text layer (scanned?) on any of its {len(pages)} pages; "
+            + _ocr_outcome(scans)
         )
     warnings: list[str] = []
     if condition != _INTACT:
@@ -98,16 +107,25 @@ def extract_pdf(data: bytes, name: str) -> list[ExtractedDocument]:
     else:
         if page_texts.failed:
             warnings.append(f"pages {_page_list(page_texts.failed)} could not be read")
-        scanned = [number for number in blank if number not in page_texts.failed]
+        scanned = [
+            number for number in blank
+            if number not in page_texts.failed and number not in scans.tried
+        ]
         if scanned:
             warnings.append(
                 f"no text layer on pages {_page_list(scanned)} (scanned?); OCR is needed"
             )
+    warnings.extend(_ocr_warnings(scans))
     return [
         ExtractedDocument(
             source_name=name,
             format="pdf",
             pages=pages,
+            page_origins=[
+                PageOrigin("ocr", scans.pages[index].confidence)
+                if index in scans.pages else PageOrigin("text-layer")
+                for index in range(len(pages))
+            ],
             title=metadata_title or page_texts.title_hint,
             headings=page_texts.headings,
             municipality=municipality_from_publisher(author),
@@ -215,6 +233,35 @@ def _title_from_type(layout: PageLayout) -> str | None:
     if len(largest.text) > TITLE_MAX_LENGTH:
         return None
     return largest.text
+
+
+def _ocr_outcome(scans: ScanReading) -> str:
+    if not scans.tried:
+        return "none of them carries an image to OCR"
+    if scans.failures:
+        return f"OCR failed: {next(iter(scans.failures.values()))}"
+    return "OCR found no text on them"
+
+
+def _ocr_warnings(scans: ScanReading) -> list[str]:
+    warnings: list[str] = []
+    read = sorted(index + 1 for index, page in scans.pages.items() if page.words)
+    if read:
+        confidence = scans.mean_confidence()
+        warnings.append(
+            f"pages {_page_list(read)} read by OCR (Danish)"
+            + (f", mean word confidence {confidence:.2f}" if confidence is not None else "")
+        )
+    empty = [number for number in scans.tried if number not in scans.failures]
+    empty = [n for n in empty if n - 1 not in scans.pages or not scans.pages[n - 1].words]
+    if empty:
+        warnings.append(f"no text found by OCR on pages {_page_list(empty)} (blank?)")
+    failures: dict[str, list[int]] = {}
+    for number, reason in scans.failures.items():
+        failures.setdefault(reason, []).append(number)
+    for reason, numbers in failures.items():
+        warnings.append(f"OCR failed on pages {_page_list(numbers)}: {reason}")
+    return warnings
 
 
 def _page_list(numbers: list[int]) -> str:
