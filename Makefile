@@ -8,7 +8,8 @@ DATA ?= politikbase-data
 # mythes-da: the Danish thesaurus whose synonyms a search also looks for;
 # graphviz draws the portal's relation graph; chromium runs the browser tests and
 # screenshots; npm installs axe-core, the accessibility checker the browser tests use.
-SYSTEM_PACKAGES := wdanish mythes-da graphviz chromium npm
+# tesseract-ocr with its Danish model (tesseract-ocr-dan) reads scanned PDF pages.
+SYSTEM_PACKAGES := wdanish mythes-da graphviz chromium npm tesseract-ocr tesseract-ocr-dan
 # wrk: the HTTP load generator of the portal's benchmark.
 BENCH_PACKAGES := wrk
 AXE := .cache/npm/node_modules/axe-core/axe.min.js
