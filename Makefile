@@ -10,8 +10,8 @@ DATA ?= politikbase-data
 # screenshots; npm installs axe-core, the accessibility checker the browser tests use.
 # tesseract-ocr with its Danish model (tesseract-ocr-dan) reads scanned PDF pages.
 SYSTEM_PACKAGES := wdanish mythes-da graphviz chromium npm tesseract-ocr tesseract-ocr-dan
-# wrk: the HTTP load generator of the portal's benchmark.
-BENCH_PACKAGES := wrk
+# wrk: the HTTP load generator of the portal's benchmark; ocrmypdf: the OCR benchmark's comparison.
+BENCH_PACKAGES := wrk ocrmypdf
 AXE := .cache/npm/node_modules/axe-core/axe.min.js
 HOST ?= 127.0.0.1
 PORT ?= 8000
