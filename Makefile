@@ -7,9 +7,10 @@ DATA ?= politikbase-data
 # wdanish: the Danish word list that text repair and compound search rely on;
 # mythes-da: the Danish thesaurus whose synonyms a search also looks for;
 # graphviz draws the portal's relation graph; chromium runs the browser tests and
-# screenshots; npm installs axe-core, the accessibility checker the browser tests use.
+# screenshots; npm (any, Debian's only if none is on the PATH) installs axe-core, the
+# accessibility checker the browser tests use.
 # tesseract-ocr with its Danish model (tesseract-ocr-dan) reads scanned PDF pages.
-SYSTEM_PACKAGES := wdanish mythes-da graphviz chromium npm tesseract-ocr tesseract-ocr-dan
+SYSTEM_PACKAGES := wdanish mythes-da graphviz chromium npm:npm tesseract-ocr tesseract-ocr-dan
 # wrk: the HTTP load generator of the portal's benchmark; ocrmypdf: the OCR benchmark's comparison.
 BENCH_PACKAGES := wrk ocrmypdf
 AXE := .cache/npm/node_modules/axe-core/axe.min.js

@@ -1,8 +1,15 @@
 #!/usr/bin/env bash
 # Install the Debian packages politikbase needs, where they are missing.
+# An argument PACKAGE:COMMAND counts as present when COMMAND is on the PATH, whoever
+# installed it (Node.js from NodeSource brings its own npm, which Debian's npm
+# package would conflict with).
 set -euo pipefail
 missing=()
-for package in "$@"; do
+for item in "$@"; do
+  package=${item%%:*}
+  if [[ "$item" == *:* ]] && command -v "${item#*:}" >/dev/null 2>&1; then
+    continue
+  fi
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" \
     || missing+=("$package")
 done
