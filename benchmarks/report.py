@@ -156,6 +156,19 @@ def _portal_rows(results: dict[str, Any]) -> list[tuple[str, str, str, str]]:
                 "Portal: searches never seen before (no response cache), p50 / p95, requests/s",
                 f"{uncached['latency_ms_p50']} ms / {uncached['latency_ms_p95']} ms, "
                 f"{uncached['requests_per_second']}/s", "–", "–"))
+    ocr = results.get("bench_ocr", {})
+    if ocr.get("tesseract-300dpi"):
+        direct = ocr["tesseract-300dpi"]
+        compared = ocr.get("ocrmypdf-sidecar")
+        versus = (
+            f"; OCRmyPDF {compared['speed_vs_tesseract_300dpi']}× the speed" if compared else ""
+        )
+        rows.append((
+            f"OCR of scanned pages (Tesseract, Danish, 300 dpi, one core, "
+            f"{ocr.get('pages')} pages)",
+            f"{direct['pages_per_cpu_s']} pages per CPU-second, "
+            f"word recall {direct['word_recall']}{versus}",
+            "–", "–"))
     if portal:
         rows.append((
             "Portal: axe-core WCAG 2.1 A/AA violations over every page type",
