@@ -9,7 +9,7 @@ holds the most marked words, at word boundaries, with "…" where text is left o
 from __future__ import annotations
 
 import re
-from collections.abc import Set
+from collections.abc import Iterator, Set
 from functools import lru_cache
 
 from politikbase.danish.analyzer import WORD, DanishAnalyzer, Token
@@ -37,7 +37,7 @@ def make_snippet(
     candidates = _candidate_words(frozenset(query_terms))
     matched: list[Token] = []
     if candidates is not None:
-        for found in candidates.finditer(passage):
+        for found in _words_holding(candidates, passage):
             word = found.group()
             lowered = word.lower()
             matches = memo.get(lowered)
@@ -68,16 +68,29 @@ _UNFOLDED = {"å": "(?:å|aa)", "æ": "(?:æ|ä)", "ø": "(?:ø|ö)"}
 
 @lru_cache(maxsize=256)
 def _candidate_words(terms: frozenset[str]) -> re.Pattern[str] | None:
-    """Whole words that hold one of the terms (in any case or spelling)."""
+    """The terms, in any case or spelling, wherever they stand in a word."""
     if not terms:
         return None
     alternatives = sorted(
         ("".join(_UNFOLDED.get(char, re.escape(char)) for char in term) for term in terms),
         key=len, reverse=True,
     )
-    return re.compile(
-        rf"(?<![^\W_])[^\W_]*?(?:{'|'.join(alternatives)})[^\W_]*", re.IGNORECASE
-    )
+    return re.compile(f"(?:{'|'.join(alternatives)})", re.IGNORECASE)
+
+
+def _words_holding(terms: re.Pattern[str], passage: str) -> Iterator[re.Match[str]]:
+    """Each whole word of the passage that holds one of the terms, once."""
+    done = -1
+    for found in terms.finditer(passage):
+        if found.start() < done:
+            continue
+        start = found.start()
+        while start > 0 and _is_word_char(passage, start - 1):
+            start -= 1
+        word = WORD.match(passage, start)
+        if word is not None:
+            done = word.end()
+            yield word
 
 
 def strip_markup(snippet: str) -> str:
