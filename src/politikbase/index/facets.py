@@ -16,6 +16,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
+from itertools import chain
+from typing import Any
 
 import tantivy
 
@@ -128,13 +130,11 @@ def count_facets(
         for code, due_day in zip(column(LIFECYCLE_CODE), column(DUE_DAY), strict=True)
     ]
     counted: dict[str, Counter[object]] = {
-        ORGANISATION_FACET: _per_policy([(key,) for key in column(MUNICIPALITY_KEY)], sizes),
-        TYPE_FACET: _per_policy([(key,) for key in column(DOC_TYPE_KEY)], sizes),
-        SUBJECT_FACET: _per_policy(
-            list(zip(*(column(name) for name in SUBJECT_KEYS), strict=True)), sizes
-        ),
-        YEAR_FACET: _per_policy([(year,) for year in column(ADOPTED_YEAR)], sizes),
-        STATUS_FACET: _per_policy([(found,) for found in statuses], sizes),
+        ORGANISATION_FACET: _per_policy([column(MUNICIPALITY_KEY)], sizes),
+        TYPE_FACET: _per_policy([column(DOC_TYPE_KEY)], sizes),
+        SUBJECT_FACET: _per_policy([column(name) for name in SUBJECT_KEYS], sizes),
+        YEAR_FACET: _per_policy([column(ADOPTED_YEAR)], sizes),
+        STATUS_FACET: _per_policy([statuses], sizes),
     }
     facets: dict[str, list[FacetCount]] = {}
     for facet, counts in counted.items():
@@ -152,17 +152,24 @@ def count_facets(
     return facets
 
 
-def _per_policy(values: list[tuple[object, ...]], sizes: list[int]) -> Counter[object]:
-    """How many policies have each value, a policy given by `sizes[i]` passages."""
-    flat: list[object] = []
+def _per_policy(columns: list[list[Any]], sizes: list[int]) -> Counter[object]:
+    """How many policies have each value, a policy given by `sizes[i]` passages and
+    each passage's values by `columns` (one value per column)."""
+    if all(size == 1 for size in sizes):  # the usual case: one matching version each
+        return Counter(chain.from_iterable(columns))
+    counts: Counter[object] = Counter()
+    single = columns[0] if len(columns) == 1 else None
     position = 0
     for size in sizes:
-        if size == 1:
-            flat.extend(values[position])
+        if single is not None and size == 1:
+            counts[single[position]] += 1
         else:
-            flat.extend({value for found in values[position : position + size] for value in found})
+            end = position + size
+            seen = {value for values in columns for value in values[position:end]}
+            for value in seen:
+                counts[value] += 1
         position += size
-    return Counter(flat)
+    return counts
 
 
 def filter_clauses(

@@ -462,9 +462,10 @@ class SearchIndex:
                 if record in seen_records:  # hits come best first: keep each record's best
                     continue
                 seen_records.add(record)
-                groups.setdefault(policy, _PolicyGroup()).candidates.append(
-                    _Candidate(score, address, record, bool(is_current))
-                )
+                group = groups.get(policy)
+                if group is None:
+                    group = groups[policy] = _PolicyGroup()
+                group.candidates.append(_Candidate(score, address, record, bool(is_current)))
             if len(groups) >= wanted_groups or len(hits) < wanted:
                 return list(groups.values()), len(hits) < wanted
             wanted *= CANDIDATE_GROWTH
