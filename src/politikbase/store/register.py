@@ -32,6 +32,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from politikbase.store.blobs import BlobStore, sha256_of
 from politikbase.store.corrections import COLUMN_FIELDS, check_correction
+from politikbase.store.migrate import upgrade_schema
 from politikbase.store.records import (
     CorrectionRecord,
     DocumentRecord,
@@ -47,7 +48,6 @@ from politikbase.store.schema import (
     DocumentRow,
     RelationRow,
     SourceRow,
-    create_schema,
 )
 
 REGISTER_FILE = "register.sqlite"
@@ -116,7 +116,7 @@ def open_engine(data_dir: Path) -> Engine:
     data_dir.mkdir(parents=True, exist_ok=True)
     engine = create_engine(f"sqlite:///{data_dir / REGISTER_FILE}")
     event.listen(engine, "connect", _set_sqlite_pragmas)
-    create_schema(engine)
+    upgrade_schema(engine)
     return engine
 
 

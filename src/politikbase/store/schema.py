@@ -1,4 +1,8 @@
-"""The register's tables (SQLAlchemy). SQLite by default; the schema is portable."""
+"""The register's tables (SQLAlchemy), the same on SQLite and PostgreSQL.
+
+Migrations (store/migrations) create and change them; a change here needs a new
+revision there.
+"""
 
 from __future__ import annotations
 
@@ -8,14 +12,11 @@ from typing import Any
 from sqlalchemy import (
     JSON,
     DateTime,
-    Engine,
     ForeignKey,
     Integer,
     LargeBinary,
     String,
     Text,
-    inspect,
-    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -107,23 +108,3 @@ class RelationRow(Base):
     name: Mapped[str] = mapped_column(Text)
     target_id: Mapped[str | None] = mapped_column(String(64), index=True)
     evidence: Mapped[dict[str, Any] | None] = mapped_column(JSON)
-
-
-# Columns added to existing tables since the first schema: (table, column, SQL type).
-_ADDED_COLUMNS = (
-    ("documents", "facts", "JSON"),
-    ("documents", "headings", "JSON"),
-    ("documents", "policy_id", "VARCHAR(64)"),
-    ("documents", "text_signature", "BLOB"),
-)
-
-
-def create_schema(engine: Engine) -> None:
-    """Create missing tables, and add the columns a register made by an older version lacks."""
-    Base.metadata.create_all(engine)
-    inspector = inspect(engine)
-    with engine.begin() as connection:
-        for table, column, sql_type in _ADDED_COLUMNS:
-            present = {c["name"] for c in inspector.get_columns(table)}
-            if column not in present:
-                connection.execute(text(f"ALTER TABLE {table} ADD COLUMN {column} {sql_type}"))
