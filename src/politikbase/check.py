@@ -12,12 +12,12 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import Connection, and_, select, text
 
 from politikbase.index import SearchIndex
 from politikbase.indexing import index_document, sync_links
 from politikbase.store import Register
-from politikbase.store.schema import DocumentRow, SourceRow
+from politikbase.store.schema import Base, DocumentRow, SourceRow
 
 CHUNK_BYTES = 1024 * 1024
 REINDEX_BATCH = 200
@@ -67,14 +67,40 @@ def _file_sha256(handle: Any) -> str:
 
 
 def _database_problems(register: Register) -> list[str]:
-    """What SQLite's own checks find: damaged pages or indexes, broken references."""
-    if register.engine.dialect.name != "sqlite":
-        return []
+    """What the database's own checks find: on SQLite damaged pages or indexes and
+    broken references; elsewhere (the server guards its pages) broken references."""
     with register.engine.connect() as connection:
+        if connection.dialect.name != "sqlite":
+            return _missing_references(connection)
         found = [row[0] for row in connection.execute(text("PRAGMA integrity_check"))]
         problems = [line for line in found if line != "ok"]
         for table, rowid, parent, _ in connection.execute(text("PRAGMA foreign_key_check")):
             problems.append(f"row {rowid} of {table} refers to a missing row of {parent}")
+    return problems
+
+
+def _missing_references(connection: Connection) -> list[str]:
+    """Rows whose foreign key names no row, found by query (as SQLite's foreign_key_check,
+    for a database whose constraints were dropped or deferred at some point)."""
+    problems: list[str] = []
+    for table in Base.metadata.sorted_tables:
+        key = next(iter(table.primary_key.columns))
+        for constraint in table.foreign_key_constraints:
+            parent = constraint.referred_table
+            pairs = [(element.parent, element.column) for element in constraint.elements]
+            query = (
+                select(key)
+                .select_from(table.outerjoin(parent, and_(*(c == p for c, p in pairs))))
+                .where(
+                    and_(*(c.is_not(None) for c, _ in pairs)),
+                    pairs[0][1].is_(None),
+                )
+                .order_by(key)
+            )
+            for identifier in connection.scalars(query):
+                problems.append(
+                    f"row {identifier} of {table.name} refers to a missing row of {parent.name}"
+                )
     return problems
 
 

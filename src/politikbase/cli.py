@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import getpass
 import json
+import os
 import sys
 from dataclasses import asdict, replace
 from datetime import date
@@ -38,7 +39,7 @@ from politikbase.service import (
 from politikbase.store import Register
 from politikbase.store.corrections import CORRECTABLE_FIELDS, parse_correction_value
 from politikbase.store.records import DocumentRecord
-from politikbase.store.register import REGISTER_FILE
+from politikbase.store.register import DATABASE_VARIABLE, REGISTER_FILE
 from politikbase.web.server import serve as serve_portal
 
 app = typer.Typer(
@@ -56,11 +57,19 @@ DataDir = Annotated[
         show_default=False,
     ),
 ]
+Database = Annotated[
+    str | None,
+    typer.Option(
+        "--database", help="Database URL for the register's tables, e.g. postgresql://host/db "
+        "(default $POLITIKBASE_DATABASE, else SQLite in the data directory).",
+        show_default=False,
+    ),
+]
 JsonFlag = Annotated[bool, typer.Option("--json", help="Machine-readable JSON output.")]
 
 
-def _service(data_dir: Path | None) -> Service:
-    return Service(settings.data_dir(data_dir))
+def _service(data_dir: Path | None, database: str | None = None) -> Service:
+    return Service(settings.data_dir(data_dir), database)
 
 
 def _print_json(value: Any) -> None:
@@ -78,6 +87,7 @@ def _read_input(file: str) -> str:
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders (recursive).")],
     data_dir: DataDir = None,
+    database: Database = None,
     jobs: Annotated[
         int,
         typer.Option(help="Worker processes for extraction and analysis (0: one per core "
@@ -93,7 +103,7 @@ def ingest(
     if missing:
         errors.print(f"[red]No such file or folder:[/red] {', '.join(missing)}")
         raise typer.Exit(2)
-    service = _service(data_dir)
+    service = _service(data_dir, database)
     total = sum(1 for _ in iter_files(paths))
     if jobs <= 0:
         jobs = default_jobs(total)
@@ -130,6 +140,7 @@ def ingest(
 def search(
     query: Annotated[str, typer.Argument(help="Search words (Danish).")],
     data_dir: DataDir = None,
+    database: Database = None,
     limit: Annotated[int, typer.Option(help="Number of results.")] = 10,
     offset: Annotated[int, typer.Option(help="Skip this many results (paging).")] = 0,
     municipality: Annotated[str | None, typer.Option(help="Only this organisation.")] = None,
@@ -159,7 +170,7 @@ def search(
         filters = replace(filters, municipalities=(*filters.municipalities, municipality))
     if doc_type:
         filters = replace(filters, doc_types=(*filters.doc_types, doc_type))
-    outcome = _service(data_dir).search_page(
+    outcome = _service(data_dir, database).search_page(
         query, limit=limit, offset=offset, filters=filters, facets=True,
         understand=not literal, exact_total=True,
     )
@@ -224,12 +235,15 @@ def _print_results(results: list[SearchResult], first_rank: int = 1) -> None:
 @app.command("list")
 def list_documents(
     data_dir: DataDir = None,
+    database: Database = None,
     municipality: Annotated[str | None, typer.Option(help="Only this organisation.")] = None,
     doc_type: Annotated[str | None, typer.Option("--type", help="Only this kind.")] = None,
     json_output: JsonFlag = False,
 ) -> None:
     """List the documents in the register."""
-    records = _service(data_dir).register.documents(municipality=municipality, doc_type=doc_type)
+    records = _service(data_dir, database).register.documents(
+        municipality=municipality, doc_type=doc_type
+    )
     if json_output:
         _print_json([Service.summary_json(record) for record in records])
         return
@@ -251,6 +265,7 @@ def list_documents(
 def show(
     identifier: Annotated[str, typer.Argument(metavar="ID", help="Document id or external id.")],
     data_dir: DataDir = None,
+    database: Database = None,
     json_output: JsonFlag = False,
     text: Annotated[bool, typer.Option("--text", help="Print the full repaired text.")] = False,
     sections: Annotated[
@@ -258,7 +273,7 @@ def show(
     ] = False,
 ) -> None:
     """Show one document: its facts with evidence, versions, relations, source and text."""
-    service = _service(data_dir)
+    service = _service(data_dir, database)
     record = service.register.document(identifier)
     if record is None:
         errors.print(f"[red]No document with id {escape(identifier)!s}.[/red]")
@@ -394,10 +409,11 @@ def correct(
         str | None, typer.Option("--by", help="Who corrects (default: the user name).")
     ] = None,
     data_dir: DataDir = None,
+    database: Database = None,
     json_output: JsonFlag = False,
 ) -> None:
     """Correct one fact of a document; the correction wins and survives re-ingest."""
-    service = _service(data_dir)
+    service = _service(data_dir, database)
     try:
         record = service.correct(
             identifier, field_name, parse_correction_value(field_name, value),
@@ -429,6 +445,7 @@ def _as_of_day(as_of: str | None) -> date:
 @app.command()
 def due(
     data_dir: DataDir = None,
+    database: Database = None,
     as_of: Annotated[
         str | None, typer.Option("--as-of", help="The day to judge by, YYYY-MM-DD (default today).")
     ] = None,
@@ -439,7 +456,7 @@ def due(
 ) -> None:
     """The revision calendar: what is due, oldest first, with its status."""
     day = _as_of_day(as_of)
-    entries = _service(data_dir).due(day, default_max_age_years=default_max_age)
+    entries = _service(data_dir, database).due(day, default_max_age_years=default_max_age)
     if json_output:
         _print_json([entry.as_json() for entry in entries])
         return
@@ -461,6 +478,7 @@ def due(
 @app.command()
 def export(
     data_dir: DataDir = None,
+    database: Database = None,
     output_format: Annotated[str, typer.Option("--format", help="jsonl or csv.")] = "jsonl",
     output: Annotated[Path | None, typer.Option(help="File to write (default stdout).")] = None,
 ) -> None:
@@ -468,7 +486,7 @@ def export(
     if output_format not in {"jsonl", "csv"}:
         errors.print("[red]--format must be jsonl or csv[/red]")
         raise typer.Exit(2)
-    service = _service(data_dir)
+    service = _service(data_dir, database)
     handle = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
     try:
         if output_format == "jsonl":
@@ -593,12 +611,13 @@ def analyse(
 def similar(
     identifier: Annotated[str, typer.Argument(help="Document id.")],
     data_dir: DataDir = None,
+    database: Database = None,
     limit: Annotated[int, typer.Option(help="Number of similar policies.")] = 10,
     json_output: JsonFlag = False,
 ) -> None:
     """Policies like this one in other organisations ("Læs mere"), and its versions
     and near-duplicates."""
-    outcome = _service(data_dir).similar(identifier, limit=limit)
+    outcome = _service(data_dir, database).similar(identifier, limit=limit)
     if outcome is None:
         errors.print(f"[red]No document with id {escape(identifier)!r}.[/red]")
         raise typer.Exit(1)
@@ -624,6 +643,7 @@ def compare(
         str, typer.Argument(help="A type (strategi), subject area or policy name.")
     ],
     data_dir: DataDir = None,
+    database: Database = None,
     as_of: Annotated[
         str | None, typer.Option("--as-of", help="Day for ages and status (YYYY-MM-DD).")
     ] = None,
@@ -631,7 +651,7 @@ def compare(
 ) -> None:
     """One row per organisation that has such a policy: title, adopted, age, status."""
     day = _as_of_day(as_of)
-    outcome = _service(data_dir).compare(subject_or_type, as_of=day)
+    outcome = _service(data_dir, database).compare(subject_or_type, as_of=day)
     if json_output:
         _print_json(outcome.as_json())
         return
@@ -653,11 +673,12 @@ def compare(
 def suggest(
     prefix: Annotated[str, typer.Argument(help="The start of a title.")],
     data_dir: DataDir = None,
+    database: Database = None,
     limit: Annotated[int, typer.Option(help="Number of suggestions.")] = 10,
     json_output: JsonFlag = False,
 ) -> None:
     """Policy titles that complete what was typed."""
-    records = _service(data_dir).suggest(prefix, limit=limit)
+    records = _service(data_dir, database).suggest(prefix, limit=limit)
     if json_output:
         _print_json([Service.summary_json(record) for record in records])
         return
@@ -666,9 +687,11 @@ def suggest(
 
 
 @app.command()
-def failures(data_dir: DataDir = None, json_output: JsonFlag = False) -> None:
+def failures(
+    data_dir: DataDir = None, database: Database = None, json_output: JsonFlag = False
+) -> None:
     """Files that could not be read, with the reason (originals are kept)."""
-    failed = _service(data_dir).register.sources(status="failed")
+    failed = _service(data_dir, database).register.sources(status="failed")
     if json_output:
         _print_json([asdict(source) for source in failed])
         return
@@ -680,27 +703,31 @@ def failures(data_dir: DataDir = None, json_output: JsonFlag = False) -> None:
 
 
 @app.command("reindex")
-def reindex_command(data_dir: DataDir = None) -> None:
+def reindex_command(data_dir: DataDir = None, database: Database = None) -> None:
     """Rebuild the search index from the register."""
-    service = _service(data_dir)
+    service = _service(data_dir, database)
     count = reindex(service.register, service.index)
     console.print(f"Indexed {count} documents.")
 
 
 @app.command()
-def demo(data_dir: DataDir = None) -> None:
+def demo(data_dir: DataDir = None, database: Database = None) -> None:
     """Print the register and a few example searches."""
-    service = _service(data_dir)
+    service = _service(data_dir, database)
     list_documents(data_dir=data_dir)
     for query in service.DEMO_QUERIES:
         console.rule(f"[bold]søg: {escape(query)}")
         _print_results(service.search(query, limit=3))
 
 
-def _existing_register(data_dir: Path | None) -> Path:
-    """The data directory, which must hold a register (commands that only read it)."""
+def _existing_register(data_dir: Path | None, database: str | None) -> Path:
+    """The data directory, which must hold a register (commands that only read it).
+
+    A register in a database server is taken to exist; opening it says if it does not.
+    """
     folder = settings.data_dir(data_dir)
-    if not (folder / REGISTER_FILE).is_file():
+    in_server = database or os.environ.get(DATABASE_VARIABLE)
+    if not in_server and not (folder / REGISTER_FILE).is_file():
         errors.print(f"[red]No register in[/red] {escape(str(folder))}")
         raise typer.Exit(2)
     return folder
@@ -710,15 +737,16 @@ def _existing_register(data_dir: Path | None) -> Path:
 def backup_command(
     file: Annotated[Path, typer.Argument(help="The archive to write (a zip file).")],
     data_dir: DataDir = None,
+    database: Database = None,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
     json_output: JsonFlag = False,
 ) -> None:
     """Write the whole register, originals and corrections included, as one archive."""
-    folder = _existing_register(data_dir)
+    folder = _existing_register(data_dir, database)
     if file.exists() and not force:
         errors.print(f"[red]{escape(str(file))} exists;[/red] use --force to replace it")
         raise typer.Exit(2)
-    register = Register(folder)
+    register = Register(folder, database)
     try:
         summary = write_backup(register, file)
     finally:
@@ -745,6 +773,7 @@ def backup_command(
 def restore_command(
     file: Annotated[Path, typer.Argument(help="An archive written by `politikbase backup`.")],
     data_dir: DataDir = None,
+    database: Database = None,
     force: Annotated[
         bool, typer.Option("--force", help="Replace the register a non-empty data directory "
                            "holds.")
@@ -754,7 +783,7 @@ def restore_command(
     """Build the register and its index from a backup (every checksum verified first)."""
     folder = settings.data_dir(data_dir)
     try:
-        summary = restore_data_dir(file, folder, force=force)
+        summary = restore_data_dir(file, folder, force=force, database_url=database)
     except (ArchiveError, TargetNotEmpty) as error:
         errors.print(f"[red]Not restored:[/red] {escape(str(error))}")
         raise typer.Exit(1) from error
@@ -771,6 +800,7 @@ def restore_command(
 @app.command("check")
 def check_command(
     data_dir: DataDir = None,
+    database: Database = None,
     repair_index_: Annotated[
         bool, typer.Option("--repair", help="Index what the index lacks, delete what the "
                            "register no longer holds.")
@@ -779,7 +809,7 @@ def check_command(
 ) -> None:
     """Verify that the index agrees with the register, and the originals and database are
     sound. Exit code 1 when something was found (repaired or not)."""
-    service = Service(_existing_register(data_dir))
+    service = Service(_existing_register(data_dir, database), database)
     report = check_register(service.register, service.index)
     if repair_index_ and not report.index_agrees:
         repair_index(service.register, service.index, report)
@@ -818,12 +848,16 @@ def _print_check(report: CheckReport) -> None:
 @app.command()
 def serve(
     data_dir: DataDir = None,
+    database: Database = None,
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
     workers: Annotated[int, typer.Option(help="Worker processes.")] = 1,
 ) -> None:
     """Serve the web portal and the JSON API."""
     folder = settings.data_dir(data_dir)
+    if database:
+        # The portal's workers open the register themselves, and inherit the environment.
+        os.environ[DATABASE_VARIABLE] = database
     console.print(
         f"politikbase: http://{host}:{port}/  (data: {escape(str(folder))}; Ctrl-C stops)"
     )

@@ -145,9 +145,9 @@ class Service:
         "characters", "pages",
     ]
 
-    def __init__(self, data_dir: Path) -> None:
+    def __init__(self, data_dir: Path, database_url: str | None = None) -> None:
         self.data_dir = data_dir
-        self.register = Register(data_dir)
+        self.register = Register(data_dir, database_url)
         self._texts = RegisterTexts(self.register)
         self.index = SearchIndex(data_dir / INDEX_DIR, text_source=self._texts)
 

@@ -286,11 +286,15 @@ def _move_into_place(staging: Path, target: Path) -> None:
     staging.rmdir()
 
 
-def restore_data_dir(archive: Path, target: Path, *, force: bool = False) -> RestoreSummary:
+def restore_data_dir(
+    archive: Path, target: Path, *, force: bool = False, database_url: str | None = None
+) -> RestoreSummary:
     """Restore a backup into a data directory: empty or new, or any with `force`.
 
     Every member's checksum is verified before anything is written; the register is
     built beside the target, its index rebuilt from it, and all moved into place.
+    With a database server (`database_url`, or $POLITIKBASE_DATABASE) the tables are
+    filled there directly and must be empty; originals and index go to the target.
     """
     target = Path(target)
     if not force and not _is_empty(target):
@@ -303,7 +307,7 @@ def restore_data_dir(archive: Path, target: Path, *, force: bool = False) -> Res
         target.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.restoring-"))
         try:
-            service = Service(staging)
+            service = Service(staging, database_url)
             try:
                 summary = restore_register(reader, service.register)
                 summary.indexed = reindex(service.register, service.index)

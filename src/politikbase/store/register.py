@@ -7,6 +7,7 @@ was before that file. Originals are stored before parsing starts.
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -51,6 +52,7 @@ from politikbase.store.schema import (
 )
 
 REGISTER_FILE = "register.sqlite"
+DATABASE_VARIABLE = "POLITIKBASE_DATABASE"
 ORIGINALS_DIR = "originals"
 MAX_KEYS_IN_QUERY = 500
 
@@ -112,18 +114,38 @@ def _set_sqlite_pragmas(dbapi_connection: object, _record: object) -> None:
     cursor.close()
 
 
-def open_engine(data_dir: Path) -> Engine:
+def database_url(data_dir: Path, explicit: str | None = None) -> str:
+    """Where the register's tables live: an explicit URL, else $POLITIKBASE_DATABASE,
+    else a SQLite file in the data directory.
+
+    PostgreSQL is reached through psycopg 3, so a plain postgresql:// URL names it.
+    """
+    url = explicit or os.environ.get(DATABASE_VARIABLE) or ""
+    if not url:
+        return f"sqlite:///{data_dir / REGISTER_FILE}"
+    for plain in ("postgresql://", "postgres://"):
+        if url.startswith(plain):
+            return "postgresql+psycopg://" + url[len(plain):]
+    return url
+
+
+def open_engine(data_dir: Path, url: str | None = None) -> Engine:
+    """The register's database, its schema migrated to the newest revision."""
     data_dir.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(f"sqlite:///{data_dir / REGISTER_FILE}")
-    event.listen(engine, "connect", _set_sqlite_pragmas)
+    engine = create_engine(database_url(data_dir, url))
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _set_sqlite_pragmas)
     upgrade_schema(engine)
     return engine
 
 
 class Register:
-    def __init__(self, data_dir: Path) -> None:
+    """Originals as files in the data directory; tables in SQLite there or in a database
+    named by URL (see `database_url`)."""
+
+    def __init__(self, data_dir: Path, database_url: str | None = None) -> None:
         self.data_dir = data_dir
-        self.engine = open_engine(data_dir)
+        self.engine = open_engine(data_dir, database_url)
         self.blobs = BlobStore(data_dir / ORIGINALS_DIR)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
