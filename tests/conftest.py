@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
+import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -15,8 +17,18 @@ from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
 from politikbase.settings import shared_dir
+from politikbase.store import register as register_module
 
 SAMPLES_DIR = Path(__file__).resolve().parents[1] / "samples"
+
+# The tests that touch the register run on SQLite and on PostgreSQL (a local server,
+# as in CI; $POLITIKBASE_TEST_POSTGRESQL names another).
+REGISTER_BACKENDS = ("sqlite", "postgresql")
+REGISTER_TESTS = (
+    "tests/store/", "tests/cli/", "tests/test_ingest.py", "tests/test_indexing.py",
+    "tests/test_backup.py", "tests/test_check.py",
+)
+TEST_POSTGRESQL = "postgresql+psycopg://root@/test?host=/var/run/postgresql"
 
 PdfBuilder = Callable[..., bytes]
 DocxBuilder = Callable[..., bytes]
@@ -166,3 +178,84 @@ def sample_files(
     Each item has the built file's `path` and the `documents` it should yield.
     """
     return sample_builder(tmp_path_factory.mktemp("samples"))
+
+
+def _touches_register(path: Path) -> bool:
+    relative = path.resolve().relative_to(Path(__file__).resolve().parents[1]).as_posix()
+    return relative.startswith(REGISTER_TESTS)
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if _touches_register(metafunc.definition.path):
+        metafunc.parametrize("register_backend", REGISTER_BACKENDS, indirect=True, scope="module")
+
+
+class PostgresqlSchemas:
+    """A schema of its own for every data directory, so each register starts empty and
+    the registers of one test (an original and its restored copy) stay apart."""
+
+    def __init__(self, url: str) -> None:
+        from sqlalchemy import create_engine
+
+        self.url = register_module.database_url(Path("."), url)
+        self.admin = create_engine(self.url, isolation_level="AUTOCOMMIT")
+        self.created: list[str] = []
+
+    def url_for(self, data_dir: Path) -> str:
+        from sqlalchemy import text
+
+        key = f"{os.getpid()}:{data_dir.resolve()}"
+        schema = "test_" + hashlib.sha256(key.encode()).hexdigest()[:20]
+        if schema not in self.created:
+            with self.admin.connect() as connection:
+                connection.execute(text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
+                connection.execute(text(f"CREATE SCHEMA {schema}"))
+            self.created.append(schema)
+        separator = "&" if "?" in self.url else "?"
+        return f"{self.url}{separator}options=-csearch_path%3D{schema}"
+
+    def drop(self) -> None:
+        from sqlalchemy import text
+
+        with self.admin.connect() as connection:
+            for schema in self.created:
+                connection.execute(text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
+        self.admin.dispose()
+
+
+@pytest.fixture(scope="module", autouse=True)
+def register_backend(request: pytest.FixtureRequest) -> Iterator[str]:
+    """The database the module's registers use ("sqlite" unless parametrised).
+
+    On PostgreSQL every register opened without an explicit URL gets its own schema,
+    dropped when the module is done; a server that cannot be reached fails the tests.
+    """
+    backend = getattr(request, "param", "sqlite")
+    if backend == "sqlite":
+        yield backend
+        return
+    from sqlalchemy.exc import OperationalError
+
+    url = os.environ.get("POLITIKBASE_TEST_POSTGRESQL", TEST_POSTGRESQL)
+    try:
+        schemas = PostgresqlSchemas(url)
+        with schemas.admin.connect():
+            pass
+    except OperationalError as error:
+        pytest.fail(
+            f"PostgreSQL is not reachable at {url} (set POLITIKBASE_TEST_POSTGRESQL, or start "
+            f"the server: .ci/run does): {error}",
+            pytrace=False,
+        )
+    plain_url = register_module.database_url
+    patch = pytest.MonkeyPatch()
+
+    def url_for(data_dir: Path, explicit: str | None = None) -> str:
+        return plain_url(data_dir, explicit) if explicit else schemas.url_for(data_dir)
+
+    patch.setattr(register_module, "database_url", url_for)
+    try:
+        yield backend
+    finally:
+        patch.undo()
+        schemas.drop()

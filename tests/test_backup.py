@@ -30,7 +30,9 @@ CORRECTED_TITLE = "Kulturpolitik for Fjordby 2024-2028"
 
 
 @pytest.fixture(scope="module")
-def original(sample_files: list, tmp_path_factory: pytest.TempPathFactory) -> Service:
+def original(
+    sample_files: list, tmp_path_factory: pytest.TempPathFactory, register_backend: str
+) -> Service:
     """The sample corpus ingested, with corrections of one document."""
     service = Service(tmp_path_factory.mktemp("original") / "data")
     Ingester(service.register, service.index).ingest([sample.path for sample in sample_files])

@@ -10,7 +10,9 @@ from politikbase.service import Service
 
 
 @pytest.fixture(scope="module")
-def service(sample_files: list, tmp_path_factory: pytest.TempPathFactory) -> Service:
+def service(
+    sample_files: list, tmp_path_factory: pytest.TempPathFactory, register_backend: str
+) -> Service:
     service = Service(tmp_path_factory.mktemp("indexing") / "data")
     Ingester(service.register, service.index).ingest([sample.path for sample in sample_files])
     return service

@@ -39,7 +39,7 @@ from politikbase.service import (
 from politikbase.store import Register
 from politikbase.store.corrections import CORRECTABLE_FIELDS, parse_correction_value
 from politikbase.store.records import DocumentRecord
-from politikbase.store.register import DATABASE_VARIABLE, REGISTER_FILE
+from politikbase.store.register import DATABASE_VARIABLE, register_exists
 from politikbase.web.server import serve as serve_portal
 
 app = typer.Typer(
@@ -723,11 +723,9 @@ def demo(data_dir: DataDir = None, database: Database = None) -> None:
 def _existing_register(data_dir: Path | None, database: str | None) -> Path:
     """The data directory, which must hold a register (commands that only read it).
 
-    A register in a database server is taken to exist; opening it says if it does not.
     """
     folder = settings.data_dir(data_dir)
-    in_server = database or os.environ.get(DATABASE_VARIABLE)
-    if not in_server and not (folder / REGISTER_FILE).is_file():
+    if not register_exists(folder, database):
         errors.print(f"[red]No register in[/red] {escape(str(folder))}")
         raise typer.Exit(2)
     return folder

@@ -22,7 +22,9 @@ def run(*arguments: str, stdin: str | None = None) -> str:
 
 
 @pytest.fixture(scope="module")
-def data_dir(tmp_path_factory: pytest.TempPathFactory, shared: Path) -> Path:
+def data_dir(
+    tmp_path_factory: pytest.TempPathFactory, shared: Path, register_backend: str
+) -> Path:
     """A register holding the real seeds and a JSONL file with external ids."""
     folder = tmp_path_factory.mktemp("cli")
     records = folder / "records.jsonl"

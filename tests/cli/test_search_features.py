@@ -21,7 +21,9 @@ def run(*arguments: str, expect: int = 0) -> str:
 
 
 @pytest.fixture(scope="module")
-def data_dir(sample_files: list, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def data_dir(
+    sample_files: list, tmp_path_factory: pytest.TempPathFactory, register_backend: str
+) -> Path:
     data = tmp_path_factory.mktemp("search") / "data"
     run("ingest", *(str(sample.path) for sample in sample_files), "--data-dir", str(data))
     return data

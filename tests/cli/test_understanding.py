@@ -24,7 +24,9 @@ def run(*arguments: str, stdin: str | None = None, code: int = 0) -> str:
 
 
 @pytest.fixture(scope="module")
-def data_dir(tmp_path_factory: pytest.TempPathFactory, shared: Path) -> Path:
+def data_dir(
+    tmp_path_factory: pytest.TempPathFactory, shared: Path, register_backend: str
+) -> Path:
     data = tmp_path_factory.mktemp("understanding") / "data"
     run("ingest", str(shared / "corpus" / "seeds"), "--data-dir", str(data))
     return data

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Table, func, insert, select, text
+from sqlalchemy import Connection, Table, func, insert, make_url, select, text
 
 from politikbase.backup.archive import (
     CHUNK_BYTES,
@@ -36,6 +36,7 @@ from politikbase.backup.archive import (
 from politikbase.ingest import reindex
 from politikbase.service import INDEX_DIR, Service
 from politikbase.store import Register
+from politikbase.store import register as register_module
 from politikbase.store.register import ORIGINALS_DIR, REGISTER_FILE
 from politikbase.store.schema import Base
 
@@ -286,6 +287,13 @@ def _move_into_place(staging: Path, target: Path) -> None:
     staging.rmdir()
 
 
+def _server_url(target: Path, explicit: str | None) -> str | None:
+    """The database server that holds the target's tables; None when they are a SQLite
+    file in the data directory (built in the staging folder, then moved)."""
+    url = register_module.database_url(target, explicit)
+    return None if make_url(url).get_backend_name() == "sqlite" else url
+
+
 def restore_data_dir(
     archive: Path, target: Path, *, force: bool = False, database_url: str | None = None
 ) -> RestoreSummary:
@@ -307,7 +315,7 @@ def restore_data_dir(
         target.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.restoring-"))
         try:
-            service = Service(staging, database_url)
+            service = Service(staging, _server_url(target, database_url))
             try:
                 summary = restore_register(reader, service.register)
                 summary.indexed = reindex(service.register, service.index)

@@ -26,14 +26,16 @@ from sqlalchemy import (
     func,
     insert,
     literal,
+    make_url,
     select,
     update,
 )
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import NullPool
 
 from politikbase.store.blobs import BlobStore, sha256_of
 from politikbase.store.corrections import COLUMN_FIELDS, check_correction
-from politikbase.store.migrate import upgrade_schema
+from politikbase.store.migrate import current_revision, upgrade_schema
 from politikbase.store.records import (
     CorrectionRecord,
     DocumentRecord,
@@ -127,6 +129,19 @@ def database_url(data_dir: Path, explicit: str | None = None) -> str:
         if url.startswith(plain):
             return "postgresql+psycopg://" + url[len(plain):]
     return url
+
+
+def register_exists(data_dir: Path, url: str | None = None) -> bool:
+    """Whether a register was made there: its SQLite file, or its tables in the server."""
+    resolved = database_url(data_dir, url)
+    if make_url(resolved).get_backend_name() == "sqlite":
+        return (data_dir / REGISTER_FILE).is_file()
+    engine = create_engine(resolved, poolclass=NullPool)
+    try:
+        with engine.connect() as connection:
+            return current_revision(connection) is not None
+    finally:
+        engine.dispose()
 
 
 def open_engine(data_dir: Path, url: str | None = None) -> Engine:
