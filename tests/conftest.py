@@ -186,7 +186,9 @@ def _touches_register(path: Path) -> bool:
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    if _touches_register(metafunc.definition.path):
+    # A module that names its databases itself (BACKENDS_CHOSEN_HERE) runs once.
+    chosen_here = getattr(metafunc.module, "BACKENDS_CHOSEN_HERE", False)
+    if _touches_register(metafunc.definition.path) and not chosen_here:
         metafunc.parametrize("register_backend", REGISTER_BACKENDS, indirect=True, scope="module")
 
 
@@ -223,17 +225,8 @@ class PostgresqlSchemas:
         self.admin.dispose()
 
 
-@pytest.fixture(scope="module", autouse=True)
-def register_backend(request: pytest.FixtureRequest) -> Iterator[str]:
-    """The database the module's registers use ("sqlite" unless parametrised).
-
-    On PostgreSQL every register opened without an explicit URL gets its own schema,
-    dropped when the module is done; a server that cannot be reached fails the tests.
-    """
-    backend = getattr(request, "param", "sqlite")
-    if backend == "sqlite":
-        yield backend
-        return
+def _postgresql_schemas() -> PostgresqlSchemas:
+    """The test server, reached (a server that cannot be reached fails the test)."""
     from sqlalchemy.exc import OperationalError
 
     url = os.environ.get("POLITIKBASE_TEST_POSTGRESQL", TEST_POSTGRESQL)
@@ -247,6 +240,31 @@ def register_backend(request: pytest.FixtureRequest) -> Iterator[str]:
             f"the server: .ci/run does): {error}",
             pytrace=False,
         )
+    return schemas
+
+
+@pytest.fixture
+def postgresql_url(tmp_path: Path) -> Iterator[str]:
+    """The URL of an empty schema on the test server, for a test that names its database."""
+    schemas = _postgresql_schemas()
+    try:
+        yield schemas.url_for(tmp_path / "postgresql")
+    finally:
+        schemas.drop()
+
+
+@pytest.fixture(scope="module", autouse=True)
+def register_backend(request: pytest.FixtureRequest) -> Iterator[str]:
+    """The database the module's registers use ("sqlite" unless parametrised).
+
+    On PostgreSQL every register opened without an explicit URL gets its own schema,
+    dropped when the module is done; a server that cannot be reached fails the tests.
+    """
+    backend = getattr(request, "param", "sqlite")
+    if backend == "sqlite":
+        yield backend
+        return
+    schemas = _postgresql_schemas()
     plain_url = register_module.database_url
     patch = pytest.MonkeyPatch()
 
