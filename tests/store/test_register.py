@@ -116,3 +116,15 @@ def test_records_of_a_new_file_are_what_reading_them_back_gives(tmp_path: Path) 
     filed = register.file_documents(sha, "a.txt", 3, "text", [document, _document(1, "y")])
     assert sorted(filed.records) == sorted(filed.added)
     assert filed.records == register.documents_by_ids(filed.added)
+
+
+def test_documents_without_an_organisation_are_listed_first(tmp_path: Path) -> None:
+    # The same order on SQLite and PostgreSQL, which sort missing values differently.
+    register = Register(tmp_path)
+    documents = [_document(0, "Kommunens tekst."), _document(1, "Tekst uden afsender.")]
+    documents[1].municipality = None
+    register.file_documents("c" * 64, "to.txt", 20, "txt", documents)
+    assert [record.municipality for record in register.documents()] == [
+        None, documents[0].municipality,
+    ]
+    register.close()

@@ -363,7 +363,11 @@ class Register:
             query = query.where(DocumentRow.municipality == municipality)
         if doc_type:
             query = query.where(DocumentRow.doc_type == doc_type)
-        query = query.order_by(DocumentRow.municipality, DocumentRow.title, DocumentRow.id)
+        # Documents without an organisation come first on every database (PostgreSQL
+        # would put them last).
+        query = query.order_by(
+            DocumentRow.municipality.asc().nulls_first(), DocumentRow.title, DocumentRow.id
+        )
         with self._sessions() as session:
             return self._records(session, [(row, name) for row, name in session.execute(query)])
 
