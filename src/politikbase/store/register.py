@@ -691,16 +691,21 @@ def _corrections_for(
     session: Session, keys: set[str] | None
 ) -> dict[str, list[CorrectionRecord]]:
     """Corrections by document key, oldest first (`keys` None: all of them)."""
-    query = select(CorrectionRow).order_by(CorrectionRow.id)
+    # Plain rows, not ORM objects: this runs on every read of documents (searches too).
+    table = CorrectionRow.__table__
+    query = select(
+        table.c.document_key, table.c.field, table.c.value, table.c.author, table.c.note,
+        table.c.created_at,
+    ).order_by(table.c.id)
     # For a long list of documents it is cheaper to read every correction.
     if keys is not None and len(keys) <= MAX_KEYS_IN_QUERY:
         if not keys:
             return {}
-        query = query.where(CorrectionRow.document_key.in_(sorted(keys)))
+        query = query.where(table.c.document_key.in_(sorted(keys)))
     found: dict[str, list[CorrectionRecord]] = {}
-    for row in session.scalars(query):
-        found.setdefault(row.document_key, []).append(
-            CorrectionRecord(row.field, row.value, row.author, row.note, row.created_at)
+    for key, field_name, value, author, note, created_at in session.execute(query):
+        found.setdefault(key, []).append(
+            CorrectionRecord(field_name, value, author, note, created_at)
         )
     return found
 
