@@ -96,6 +96,11 @@ def ingest(
     retry_failed: Annotated[
         bool, typer.Option("--retry-failed", help="Try again files that failed before.")
     ] = False,
+    cluster: Annotated[
+        str | None,
+        typer.Option(help="Address of a Dask scheduler (tcp://HOST:PORT) whose workers "
+                     "extract and analyse the files; filing stays here."),
+    ] = None,
     json_output: JsonFlag = False,
 ) -> None:
     """Ingest PDF, HTML, DOCX, TXT/Markdown and JSONL files into the register."""
@@ -105,6 +110,17 @@ def ingest(
         raise typer.Exit(2)
     service = _service(data_dir, database)
     total = sum(1 for _ in iter_files(paths))
+    client = None
+    if cluster:
+        from distributed import Client
+
+        try:
+            client = Client(cluster, timeout=30, set_as_default=False)
+        except OSError as error:
+            errors.print(f"[red]Cannot reach the cluster at {escape(cluster)}:[/red] {error}")
+            raise typer.Exit(2) from error
+        if jobs <= 0:
+            jobs = max(1, sum(client.nthreads().values()))
     if jobs <= 0:
         jobs = default_jobs(total)
     ingester = Ingester(service.register, service.index)
@@ -118,7 +134,14 @@ def ingest(
         def advance(outcome: FileOutcome) -> None:
             progress.update(task, advance=1, description=escape(Path(outcome.path).name))
 
-        summary = ingester.ingest(paths, jobs=jobs, retry_failed=retry_failed, on_file=advance)
+        try:
+            summary = ingester.ingest(
+                paths, jobs=jobs, retry_failed=retry_failed, on_file=advance,
+                executor=client.get_executor(pure=False) if client else None,
+            )
+        finally:
+            if client:
+                client.close()
     if json_output:
         _print_json([asdict(outcome) for outcome in summary.outcomes])
         return

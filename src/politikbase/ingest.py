@@ -36,6 +36,10 @@ INDEX_COMMIT_EVERY = 200
 KEPT_PREPARED_DOCUMENTS = 2000
 
 
+# Files up to this size travel to the executor's workers as bytes, so workers on other
+# machines need no shared storage; larger ones are sent as paths the workers must read.
+MAX_SENT_BYTES = 64 * 1024 * 1024
+
 # A worker process costs about a second to start (imports, the lexicon), so small
 # batches run in the calling process.
 FILES_PER_WORKER_START = 20
@@ -87,6 +91,12 @@ def _process_path(path: str) -> ProcessedSource:
     return process_source(Path(path).read_bytes(), Path(path).name)
 
 
+def _submit(executor: Executor, path: Path, size: int) -> Future[ProcessedSource]:
+    if size <= MAX_SENT_BYTES:
+        return executor.submit(process_source, path.read_bytes(), path.name)
+    return executor.submit(_process_path, str(path))
+
+
 def _describe(error: BaseException) -> str:
     if isinstance(error, ExtractionError):
         return str(error)
@@ -106,26 +116,32 @@ class Ingester:
     def ingest(
         self, paths: Iterable[Path], *, jobs: int = 1, retry_failed: bool = False,
         on_file: Callable[[FileOutcome], None] | None = None,
+        executor: Executor | None = None,
     ) -> IngestSummary:
+        """Ingest files; `executor` (a Dask client's, say) replaces the local process pool,
+        and `jobs` is then the number of tasks it runs at once."""
         # What was alive before the batch (modules, compiled patterns, the repair's
         # memory) is kept out of the collector's full passes while the batch runs:
         # walking it again costs a tenth of a second a time and frees nothing. It is
         # handed back to the collector when the batch ends.
         gc.freeze()
         try:
-            return self._ingest(paths, jobs, retry_failed, on_file)
+            return self._ingest(paths, jobs, retry_failed, on_file, executor)
         finally:
             gc.unfreeze()
 
     def _ingest(
         self, paths: Iterable[Path], jobs: int, retry_failed: bool,
-        on_file: Callable[[FileOutcome], None] | None,
+        on_file: Callable[[FileOutcome], None] | None, given: Executor | None,
     ) -> IngestSummary:
         summary = IngestSummary()
         files = list(iter_files(paths))
-        executor: Executor | None = ProcessPoolExecutor(jobs) if jobs > 1 else None
+        executor: Executor | None = given
+        if executor is None and jobs > 1:
+            executor = ProcessPoolExecutor(jobs)
+        jobs = max(jobs, 1)
+        pending: list[tuple[Path, str, int, Future[ProcessedSource] | None]] = []
         try:
-            pending: list[tuple[Path, str, int, Future[ProcessedSource] | None]] = []
             for path in files:
                 outcome, prepared = self._prepare(path, retry_failed)
                 if outcome is not None:
@@ -133,7 +149,11 @@ class Ingester:
                     continue
                 assert prepared is not None
                 sha256, size = prepared
-                future = executor.submit(_process_path, str(path)) if executor else None
+                future = None
+                if executor is given and given is not None:
+                    future = _submit(given, path, size)
+                elif executor is not None:
+                    future = executor.submit(_process_path, str(path))
                 pending.append((path, sha256, size, future))
                 # Keep a bounded window of work in flight, in file order.
                 while pending and (executor is None or len(pending) > jobs * 2):
@@ -141,8 +161,11 @@ class Ingester:
             while pending:
                 self._finish(summary, self._file(*pending.pop(0)), on_file)
         finally:
-            if executor:
+            if executor is not None and executor is not given:
                 executor.shutdown(cancel_futures=True)
+            for *_, future in pending:
+                if future is not None:
+                    future.cancel()
             self.index.commit()
         if summary.count("new") or summary.count("updated") or self._removed:
             link_register(self.register)
