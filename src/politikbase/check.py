@@ -104,19 +104,26 @@ def _missing_references(connection: Connection) -> list[str]:
     return problems
 
 
-def check_register(register: Register, index: SearchIndex) -> CheckReport:
-    """Compare the index's record ids with the register's, and verify every original
-    against its SHA-256 and the database against its own checks."""
+def compare_index(register: Register, index: SearchIndex) -> CheckReport:
+    """Only the comparison of record ids: cheap enough to run before every ingest."""
     report = CheckReport()
-    sources = SourceRow.__table__
     with register.engine.connect() as connection:
         register_ids = set(connection.scalars(select(DocumentRow.__table__.c.id)))
-        original_ids = list(connection.scalars(select(sources.c.sha256).order_by(sources.c.sha256)))
     indexed = index.indexed_record_ids()
     report.documents, report.indexed = len(register_ids), len(indexed)
     report.passages = sum(indexed.values())
     report.missing_from_index = sorted(register_ids - indexed.keys())
     report.orphaned_in_index = sorted(indexed.keys() - register_ids)
+    return report
+
+
+def check_register(register: Register, index: SearchIndex) -> CheckReport:
+    """Compare the index's record ids with the register's, and verify every original
+    against its SHA-256 and the database against its own checks."""
+    report = compare_index(register, index)
+    sources = SourceRow.__table__
+    with register.engine.connect() as connection:
+        original_ids = list(connection.scalars(select(sources.c.sha256).order_by(sources.c.sha256)))
     for sha256 in original_ids:
         try:
             with register.blobs.path_for(sha256).open("rb") as handle:

@@ -4,10 +4,18 @@ For each file: keep the original, skip bytes already filed, run the pure pipelin
 (optionally in worker processes), file the documents in one transaction, and
 update the index. A file that fails is recorded with its reason; the batch goes on.
 When the batch changed the register, its policies and relations are linked anew.
+
+Files are parsed in worker processes bounded in memory and time (`limits`), so a
+hostile file fails alone. A batch killed at any point is finished by the next one:
+the register's transactions are whole, the index is first brought in line with the
+register (what was filed but not indexed is indexed), and a marker beside the index,
+written before the first filing and removed once links are synced, makes the next
+batch link even when every file it sees is already filed.
 """
 
 from __future__ import annotations
 
+import functools
 import gc
 import os
 from collections import OrderedDict
@@ -16,9 +24,11 @@ from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from politikbase.check import compare_index, repair_index
 from politikbase.index import SearchIndex
 from politikbase.index.prepare import PreparedDocument
 from politikbase.indexing import index_document, sync_links
+from politikbase.limits import LimitedExecutor, ParseLimits
 from politikbase.link import link_register
 from politikbase.models import ExtractionError
 from politikbase.pipeline import ProcessedSource, process_source
@@ -34,6 +44,9 @@ INDEX_COMMIT_EVERY = 200
 # Index analyses kept through a batch, so documents that linking re-indexes are not
 # analysed twice (about 100 kB each for a 20-page document).
 KEPT_PREPARED_DOCUMENTS = 2000
+DEFAULT_LIMITS = ParseLimits()
+# Beside the index: present while the register holds filings not yet linked and synced.
+LINKING_PENDING_FILE = "linking.pending"
 
 
 # Files up to this size travel to the executor's workers as bytes, so workers on other
@@ -97,6 +110,13 @@ def _submit(executor: Executor, path: Path, size: int) -> Future[ProcessedSource
     return executor.submit(_process_path, str(path))
 
 
+@functools.cache
+def _warm_pipeline() -> None:
+    """Load what the pipeline loads on first use (the lexicon), once in the parent, so
+    every forked worker starts with it."""
+    process_source(b"Politik for ingenting\n\nDenne tekst varmer op.", "opvarmning.txt")
+
+
 def _describe(error: BaseException) -> str:
     if isinstance(error, ExtractionError):
         return str(error)
@@ -104,9 +124,16 @@ def _describe(error: BaseException) -> str:
 
 
 class Ingester:
-    def __init__(self, register: Register, index: SearchIndex) -> None:
+    def __init__(
+        self, register: Register, index: SearchIndex,
+        limits: ParseLimits | None = DEFAULT_LIMITS,
+    ) -> None:
+        """`limits` bound each file's parse in a worker; None parses a batch run with
+        one job in the calling process (for input that is trusted)."""
         self.register = register
         self.index = index
+        self.limits = limits
+        self._pending_marker = Path(index.path) / LINKING_PENDING_FILE
         self._uncommitted = 0
         self._removed = False
         self._fresh: list[str] = []  # indexed as policies of their own, not yet synced
@@ -136,9 +163,8 @@ class Ingester:
     ) -> IngestSummary:
         summary = IngestSummary()
         files = list(iter_files(paths))
-        executor: Executor | None = given
-        if executor is None and jobs > 1:
-            executor = ProcessPoolExecutor(jobs)
+        relink = self._finish_interrupted_batch()
+        executor: Executor | None = given or self._local_executor(jobs)
         jobs = max(jobs, 1)
         pending: list[tuple[Path, str, int, Future[ProcessedSource] | None]] = []
         try:
@@ -167,12 +193,38 @@ class Ingester:
                 if future is not None:
                     future.cancel()
             self.index.commit()
-        if summary.count("new") or summary.count("updated") or self._removed:
+        if relink or summary.count("new") or summary.count("updated") or self._removed:
+            self._mark_linking_pending()
             link_register(self.register)
             sync_links(self.register, self.index, self._fresh, self._prepared)
             self._fresh.clear()
             self._prepared.clear()
+            self._pending_marker.unlink(missing_ok=True)
         return summary
+
+    def _local_executor(self, jobs: int) -> Executor | None:
+        if self.limits is not None:
+            _warm_pipeline()
+            return LimitedExecutor(jobs, self.limits)
+        return ProcessPoolExecutor(jobs) if jobs > 1 else None
+
+    def _finish_interrupted_batch(self) -> bool:
+        """Bring the index in line with the register (a batch killed between filing
+        and committing the index left documents out of it); True when an earlier
+        batch filed documents it did not link."""
+        report = compare_index(self.register, self.index)
+        if not report.index_agrees:
+            repair_index(self.register, self.index, report)
+        return self._pending_marker.exists()
+
+    def _mark_linking_pending(self) -> None:
+        if self._pending_marker.exists():
+            return
+        self._pending_marker.parent.mkdir(parents=True, exist_ok=True)
+        with self._pending_marker.open("w", encoding="utf-8") as marker:
+            marker.write("filed documents are waiting to be linked\n")
+            marker.flush()
+            os.fsync(marker.fileno())
 
     def _finish(
         self, summary: IngestSummary, outcome: FileOutcome,
@@ -215,6 +267,7 @@ class Ingester:
             reason = _describe(error)
             self.register.record_failure(sha256, path.name, size, None, reason)
             return FileOutcome(str(path), "failed", sha256=sha256, error=reason)
+        self._mark_linking_pending()
         filing = self.register.file_documents(
             sha256, path.name, size, processed.format, processed.documents, processed.warnings
         )
