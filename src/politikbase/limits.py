@@ -18,6 +18,7 @@ connections or index writer.
 from __future__ import annotations
 
 import contextlib
+import faulthandler
 import multiprocessing
 import os
 import queue
@@ -62,6 +63,9 @@ def _worker_loop(connection: Connection, memory_bytes: int) -> None:
     # A fork inherits the parent's mappings (libraries, the lexicon): the cap is what
     # the worker may add to them, so the limit means the same whatever the parent holds.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A parser that aborts is expected here and reported by the parent, without a
+    # traceback dump of every thread on stderr.
+    faulthandler.disable()
     try:
         ceiling = _address_space() + memory_bytes
         resource.setrlimit(resource.RLIMIT_AS, (ceiling, resource.RLIM_INFINITY))
