@@ -178,6 +178,30 @@ def _portal_rows(results: dict[str, Any]) -> list[tuple[str, str, str, str]]:
             "Portal: key journeys in Chromium without JavaScript (Playwright)",
             f"{portal.get('journeys_passed')} / {portal.get('journeys')} pass",
             "all", _verdict(portal.get("journeys_passed") == portal.get("journeys"))))
+    rows += _cluster_rows(results)
+    return rows
+
+
+def _cluster_rows(results: dict[str, Any]) -> list[tuple[str, str, str, str]]:
+    cluster = results.get("bench_cluster", {})
+    rows: list[tuple[str, str, str, str]] = []
+    for kind, label in (("text", "text-layer PDFs"), ("scanned", "scanned PDFs (OCR)")):
+        runs = cluster.get(kind) or {}
+        if not runs:
+            continue
+        measured = "; ".join(
+            f"{workers}: {run['pages_per_second']} pages/s, efficiency {run['efficiency']} "
+            f"({run.get('pages_per_worker_cpu_second')} pages per worker CPU-s)"
+            for workers, run in sorted(runs.items(), key=lambda item: int(item[0]))
+        )
+        # With scans the filing process mostly waits; its rate means something for text.
+        filing = runs.get("1", {}).get("pages_per_filing_cpu_second")
+        if kind == "text" and filing is not None:
+            measured += f"; the filing process: {filing} pages per CPU-s"
+        rows.append((
+            f"Ingest on a Dask LocalCluster, {label}, by worker processes "
+            f"({cluster.get(f'{kind}_pages')} pages, {cluster.get('cores')} cores)",
+            measured, "–", "–"))
     return rows
 
 

@@ -31,6 +31,7 @@ BENCHMARKS: list[tuple[str, dict[str, object]]] = [
     ("bench_web", {"seconds": 10}),
     ("eval_portal", {}),
     ("bench_ocr", {"pages": 20}),
+    ("bench_cluster", {"text_pages": 1000, "scanned_pages": 8}),
 ]
 QUICK_OVERRIDES = {"bench_ingest": {"pages": 200, "repetitions": 1},
                    "bench_search": {"passages": 10_000}, "bench_web": {"seconds": 3}}
