@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import shutil
 import subprocess
 from dataclasses import dataclass, field
@@ -118,9 +119,23 @@ def letter_count(text: str) -> int:
     return sum(1 for character in text if character.isalpha())
 
 
+def has_text_layer(text: str) -> bool:
+    """At least MIN_TEXT_LAYER_LETTERS letters: a page of text, not a scan. Stops at the
+    first that many letters, since every page of every text PDF is asked."""
+    found = 0
+    for match in _LETTERS.finditer(text):
+        found += len(match.group())
+        if found >= MIN_TEXT_LAYER_LETTERS:
+            return True
+    return False
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
 def looks_scanned(page: pdfium.PdfPage, text_layer: str) -> bool:
     """A page with (almost) no text layer that carries an image."""
-    if letter_count(text_layer) >= MIN_TEXT_LAYER_LETTERS:
+    if has_text_layer(text_layer):
         return False
     images = page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE])
     return next(images, None) is not None
@@ -138,7 +153,7 @@ def read_scanned_pages(
     reading = ScanReading()
     unavailable: str | None = None
     for index, text in enumerate(texts):
-        if index + 1 in unreadable or letter_count(text) >= MIN_TEXT_LAYER_LETTERS:
+        if index + 1 in unreadable or has_text_layer(text):
             continue
         try:
             page = document.get_page(index)
