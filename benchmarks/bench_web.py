@@ -27,7 +27,6 @@ import urllib.request
 from pathlib import Path
 from typing import Any
 
-from politikbase.ingest import Ingester
 from politikbase.service import Service
 from politikbase.web.server import DATA_VARIABLE, FACTORY, free_port
 
@@ -65,14 +64,10 @@ end
 def sample_data(folder: Path) -> Path:
     sys.path.insert(0, str(ROOT / "samples"))
     try:
-        from build_samples import build_samples
+        from build_samples import build_sample_register
     finally:
         sys.path.pop(0)
-    build_samples(folder / "samples")
-    service = Service(folder / "data")
-    Ingester(service.register, service.index).ingest([folder / "samples"], jobs=1)
-    service.register.close()
-    return folder / "data"
+    return build_sample_register(folder)
 
 
 def pages(data_dir: Path) -> dict[str, str]:

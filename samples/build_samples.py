@@ -77,6 +77,19 @@ def build_samples(
     return built
 
 
+def build_sample_register(folder: Path) -> Path:
+    """Build the samples into `folder/samples` and ingest them into `folder/data`, the
+    data directory returned (for the portal's benchmarks and screenshots)."""
+    from politikbase.ingest import Ingester
+    from politikbase.service import Service
+
+    build_samples(folder / "samples")
+    service = Service(folder / "data")
+    Ingester(service.register, service.index).ingest([folder / "samples"], jobs=1)
+    service.register.close()
+    return folder / "data"
+
+
 def _expected(source: SampleSource) -> ExpectedDocument:
     return ExpectedDocument(
         title=source.expected_title,

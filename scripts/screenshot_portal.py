@@ -15,7 +15,6 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from politikbase.ingest import Ingester
 from politikbase.service import Service
 from politikbase.web.server import running_portal
 
@@ -28,13 +27,10 @@ VIEWPORT = {"width": 1280, "height": 900}
 def sample_data_dir(folder: Path) -> Path:
     sys.path.insert(0, str(ROOT / "samples"))
     try:
-        from build_samples import build_samples
+        from build_samples import build_sample_register
     finally:
         sys.path.pop(0)
-    build_samples(folder / "samples")
-    service = Service(folder / "data")
-    Ingester(service.register, service.index).ingest([folder / "samples"], jobs=1)
-    return folder / "data"
+    return build_sample_register(folder)
 
 
 def pages(service: Service) -> dict[str, str]:
