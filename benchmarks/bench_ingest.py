@@ -4,8 +4,9 @@ Builds a set of text-layer PDFs from the real seed documents (≥ 1,000 pages), 
 times, in one run and alternating so machine noise hits both alike:
   raw      pypdfium2 text extraction of every page (the limit);
   pipeline `politikbase ingest` into a fresh data directory (extract, repair,
-           segment, analyse, register, index), in one process (`--jobs 1`) and
-           with the pure stages in two worker processes (`--jobs 2`).
+           segment, analyse, register, index), the pure stages in one worker
+           process bounded in time and memory (`--jobs 1`) or in two (`--jobs 2`),
+           filing and indexing in this process.
 Reports medians over the repetitions, and the peak memory of this process.
 
 Usage: python benchmarks/bench_ingest.py [PAGES] [REPETITIONS]
