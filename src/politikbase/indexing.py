@@ -13,13 +13,13 @@ re-indexed once.
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from politikbase.files import write_atomically
 from politikbase.index import IndexDocument, SearchIndex
 from politikbase.index.models import DRAFT, IN_FORCE, REPLACED
 from politikbase.index.prepare import PreparedDocument
@@ -62,11 +62,17 @@ def link_state(record_id: str, lifecycle: Lifecycle) -> LinkState:
     )
 
 
+def alone(lifecycle: Lifecycle) -> LinkState:
+    """The state a document has as a policy of its own (as it is indexed when filed),
+    whatever policy linking has put it in: its own draft status and due date."""
+    return LinkState(
+        policy_id=None, is_current=True, lifecycle=DRAFT if lifecycle.draft else IN_FORCE,
+        due_date=lifecycle.due_date,
+    )
+
+
 def standalone_state(record: DocumentRecord | LifecycleRecord) -> LinkState:
-    """The state of a record as a policy of its own (as it is indexed when filed),
-    whatever policy linking has put it in since."""
-    alone = replace(record, policy_id=None)
-    return link_state(record.id, lifecycles([alone], set())[record.id])
+    return alone(lifecycles([record], set())[record.id])
 
 
 def _subjects(record: DocumentRecord) -> list[str]:
@@ -121,12 +127,8 @@ class LinkStateFile:
             pass
 
     def save(self) -> None:
-        temporary = self.path.with_suffix(".tmp")
-        temporary.write_text(
-            json.dumps({key: state.as_list() for key, state in sorted(self.states.items())}),
-            encoding="utf-8",
-        )
-        os.replace(temporary, self.path)
+        held = {key: state.as_list() for key, state in sorted(self.states.items())}
+        write_atomically(self.path, json.dumps(held).encode("utf-8"))
 
 
 def sync_links(
@@ -148,7 +150,7 @@ def sync_links(
     changed: list[tuple[str, LinkState]] = []
     for record in records:
         wanted = link_state(record.id, states[record.id])
-        standalone = standalone_state(record)
+        standalone = alone(states[record.id])
         if record.id in fresh or held.missing:
             indexed = standalone
         else:

@@ -123,7 +123,6 @@ class _Tally:
     # ("Frivillighedspolitik for ældreområdet"), so that breaks a tie.
     title_first: int = 1 << 30
     headings: float = 0.0
-    body_weight: float = 0.0
     body_hits: int = 0
     body_percent: float = 0.0
 
@@ -153,7 +152,7 @@ def assign_subjects(title: str, text: str, headings: Sequence[str] = ()) -> list
     body = _body_signals(words, text)
     for area, (weight, hits) in body.totals.items():
         tally = tallies.setdefault(area, _Tally())
-        tally.body_weight, tally.body_hits = weight, hits
+        tally.body_hits = hits
         tally.body_percent = BODY_PERCENT * weight / (body.word_count + BODY_PRIOR_WORDS)
     chosen = _choose(tallies)
     assignments: list[SubjectAssignment] = []

@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -583,12 +582,6 @@ def _phrase_pattern(words: str) -> re.Pattern[str]:
         for word in words.split()
     ]
     return re.compile(r"\s+".join(parts))
-
-
-def area_indexes(slugs: Iterable[str]) -> list[int]:
-    """The positions in SUBJECT_AREAS of the areas with these slugs."""
-    positions = {area.slug: index for index, area in enumerate(SUBJECT_AREAS)}
-    return [positions[slug] for slug in slugs]
 
 
 @lru_cache(maxsize=1)

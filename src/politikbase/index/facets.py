@@ -76,21 +76,24 @@ def facet_columns(document: IndexDocument, codes: FacetCodes) -> list[tuple[str,
     return columns
 
 
+def _thresholds(as_of: date) -> tuple[int, int]:
+    """Day numbers of `as_of` and of the first day past the due-soon window."""
+    return (
+        day_number(as_of),
+        day_number(add_months(as_of, DUE_SOON_MONTHS) + timedelta(days=1)),
+    )
+
+
 def _due_ranges(as_of: date) -> dict[str, tuple[int | None, int | None]]:
     """Due-day ranges [low, high) of the in-force statuses as of a day."""
-    today = day_number(as_of)
-    soon = day_number(add_months(as_of, DUE_SOON_MONTHS) + timedelta(days=1))
+    today, soon = _thresholds(as_of)
     return {UNKNOWN: (None, 1), OVERDUE: (1, today), DUE_SOON: (today, soon), CURRENT: (soon, None)}
 
 
-def status_of(lifecycle_code: int, due_day: int, as_of: date) -> str:
-    """The status of a document as of a day (the rule of `revision_status`)."""
-    return _status_rule(as_of)(lifecycle_code, due_day)
-
-
 def _status_rule(as_of: date) -> Callable[[int, int], str]:
-    today = day_number(as_of)
-    soon = day_number(add_months(as_of, DUE_SOON_MONTHS) + timedelta(days=1))
+    """The status of a passage's document from its lifecycle code and due day, the
+    same rule as `_due_ranges` gives the filters."""
+    today, soon = _thresholds(as_of)
 
     def status(lifecycle_code: int, due_day: int) -> str:
         if lifecycle_code:
