@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from politikbase.check import compare_index, repair_index
+from politikbase.files import write_atomically
 from politikbase.index import SearchIndex
 from politikbase.index.prepare import PreparedDocument
 from politikbase.indexing import index_document, sync_links
@@ -220,11 +221,7 @@ class Ingester:
     def _mark_linking_pending(self) -> None:
         if self._pending_marker.exists():
             return
-        self._pending_marker.parent.mkdir(parents=True, exist_ok=True)
-        with self._pending_marker.open("w", encoding="utf-8") as marker:
-            marker.write("filed documents are waiting to be linked\n")
-            marker.flush()
-            os.fsync(marker.fileno())
+        write_atomically(self._pending_marker, b"filed documents are waiting to be linked\n")
 
     def _finish(
         self, summary: IngestSummary, outcome: FileOutcome,

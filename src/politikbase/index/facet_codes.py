@@ -11,8 +11,9 @@ it. A reader reloads the file when the index has changed.
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
+
+from politikbase.files import write_atomically
 
 CODES_FILE = "facet_codes.json"
 NO_VALUE = 0
@@ -54,10 +55,6 @@ class FacetCodes:
     def save(self) -> None:
         if not self._dirty:
             return
-        temporary = self.path.with_suffix(".tmp")
-        with temporary.open("w", encoding="utf-8") as handle:
-            json.dump(self._codes, handle, ensure_ascii=False, sort_keys=True)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, self.path)
+        encoded = json.dumps(self._codes, ensure_ascii=False, sort_keys=True)
+        write_atomically(self.path, encoded.encode("utf-8"))
         self._dirty = False

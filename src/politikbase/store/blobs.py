@@ -7,9 +7,9 @@ never lost, and the same bytes are stored once whatever their file names.
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from pathlib import Path
+
+from politikbase.files import write_atomically
 
 
 def sha256_of(data: bytes) -> str:
@@ -29,17 +29,7 @@ class BlobStore:
         target = self.path_for(digest)
         if target.exists():
             return digest
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
-        try:
-            with os.fdopen(handle, "wb") as out:
-                out.write(data)
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(temporary, target)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        write_atomically(target, data)
         return digest
 
     def get(self, sha256: str) -> bytes:
