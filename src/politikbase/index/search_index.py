@@ -306,9 +306,9 @@ class SearchIndex:
         """Policies best matching a query, best first, one hit per policy."""
         filters = filters or SearchFilters()
         if municipality is not None:
-            filters = _with(filters, municipalities=(municipality,))
+            filters = replace(filters, municipalities=(municipality,))
         if doc_type is not None:
-            filters = _with(filters, doc_types=(doc_type,))
+            filters = replace(filters, doc_types=(doc_type,))
         return self.search_page(query, limit=limit, filters=filters, count=False).hits
 
     def search_page(
@@ -522,6 +522,3 @@ class SearchIndex:
         )
         return {term: count for term, count in terms if count > 0}
 
-
-def _with(filters: SearchFilters, **changes: tuple[str, ...]) -> SearchFilters:
-    return replace(filters, **changes)
