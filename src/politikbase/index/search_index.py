@@ -235,6 +235,12 @@ class SearchIndex:
     def searcher(self) -> tantivy.Searcher:
         return self._index.searcher()
 
+    def reload(self) -> None:
+        """See the newest commit now. Readers follow commits of other processes by
+        themselves, but only after a moment; a caller that knows the index changed
+        (its files did) calls this so its next search is not of the old state."""
+        self._index.reload()
+
     def count_passages(self) -> int:
         """Passages visible to searches (as of the last commit)."""
         return self._index.searcher().num_docs
