@@ -7,6 +7,7 @@ import getpass
 import json
 import os
 import sys
+import threading
 from dataclasses import asdict, replace
 from datetime import date
 from pathlib import Path
@@ -873,8 +874,13 @@ def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
     workers: Annotated[int, typer.Option(help="Worker processes.")] = 1,
+    ingest_jobs: Annotated[
+        int,
+        typer.Option(help="Worker processes of the background ingest (0: no background "
+                     "ingest in this service)."),
+    ] = 1,
 ) -> None:
-    """Serve the web portal and the JSON API."""
+    """Serve the web portal and the JSON API, and run background ingest jobs."""
     folder = settings.data_dir(data_dir)
     if database:
         # The portal's workers open the register themselves, and inherit the environment.
@@ -882,7 +888,109 @@ def serve(
     console.print(
         f"politikbase: http://{host}:{port}/  (data: {escape(str(folder))}; Ctrl-C stops)"
     )
-    serve_portal(folder, host=host, port=port, workers=workers)
+    serve_portal(folder, host=host, port=port, workers=workers, ingest_jobs=ingest_jobs,
+                 database_url=database)
+
+
+jobs_app = typer.Typer(help="Background ingest jobs (run by `serve`, or by `jobs run`).",
+                       no_args_is_help=True)
+app.add_typer(jobs_app, name="jobs")
+
+
+@jobs_app.command("add")
+def jobs_add(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders (recursive).")],
+    data_dir: DataDir = None,
+    database: Database = None,
+    retry_failed: Annotated[
+        bool, typer.Option("--retry-failed", help="Try again files that failed before.")
+    ] = False,
+    json_output: JsonFlag = False,
+) -> None:
+    """Queue files on this machine for the background ingest."""
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        errors.print(f"[red]No such file or folder:[/red] {', '.join(missing)}")
+        raise typer.Exit(2)
+    files = list(dict.fromkeys(str(path.resolve()) for path in iter_files(paths)))
+    if not files:
+        errors.print("[red]No files to ingest.[/red]")
+        raise typer.Exit(2)
+    register = Register(settings.data_dir(data_dir), database)
+    job = register.jobs.add_paths(files, retry_failed=retry_failed)
+    if json_output:
+        _print_json(job.as_json())
+        return
+    console.print(f"Job {job.id}: {job.file_count} files queued.")
+
+
+@jobs_app.command("list")
+def jobs_list(
+    data_dir: DataDir = None,
+    database: Database = None,
+    state: Annotated[str | None, typer.Option(help="queued, running, done or failed.")] = None,
+    limit: Annotated[int, typer.Option(help="Number of jobs.")] = 20,
+    json_output: JsonFlag = False,
+) -> None:
+    """Jobs, newest first."""
+    register = Register(_existing_register(data_dir, database), database)
+    shown = register.jobs.jobs(limit=limit, state=state)
+    if json_output:
+        _print_json([job.as_json() for job in shown])
+        return
+    table = Table("state", "files", "new", "unchanged", "failed", "created")
+    table.add_column("id", no_wrap=True, min_width=32)
+    for job in shown:
+        table.add_row(
+            job.state, f"{job.files_done}/{job.file_count}",
+            str(job.counts.get("new", 0) + job.counts.get("updated", 0)),
+            str(job.counts.get("unchanged", 0)), str(job.counts.get("failed", 0)),
+            job.created_at.strftime("%Y-%m-%d %H:%M"), job.id,
+        )
+    console.print(table)
+
+
+@jobs_app.command("show")
+def jobs_show(
+    job_id: Annotated[str, typer.Argument(help="The job's id.")],
+    data_dir: DataDir = None,
+    database: Database = None,
+    json_output: JsonFlag = False,
+) -> None:
+    """One job and what became of each of its files."""
+    register = Register(_existing_register(data_dir, database), database)
+    job = register.jobs.job(job_id)
+    if job is None:
+        errors.print(f"[red]No job[/red] {escape(job_id)}")
+        raise typer.Exit(1)
+    if json_output:
+        _print_json(job.as_json(with_files=True))
+        return
+    console.print(f"[bold]{job.id}[/bold] {job.state}: {job.files_done} of {job.file_count} "
+                  f"files done")
+    if job.error:
+        console.print(f"[red]{escape(job.error)}[/red]")
+    for item in job.files:
+        reason = f": {escape(item.error)}" if item.error else ""
+        console.print(f"  {item.status or 'waiting':10} {escape(item.name)}{reason}")
+
+
+@jobs_app.command("run")
+def jobs_run(
+    data_dir: DataDir = None,
+    database: Database = None,
+    jobs: Annotated[int, typer.Option(help="Worker processes for each job.")] = 1,
+    until_idle: Annotated[
+        bool, typer.Option("--until-idle", help="Stop when no job is waiting.")
+    ] = False,
+) -> None:
+    """Run background ingest jobs in the foreground (Ctrl-C stops; a job stopped
+    half-way is taken up again where it was)."""
+    from politikbase.jobs import JobRunner
+
+    runner = JobRunner(_service(data_dir, database), jobs=max(1, jobs))
+    finished = runner.run(threading.Event(), until_idle=until_idle)
+    console.print(f"{finished} jobs run.")
 
 
 def main() -> None:  # pragma: no cover - console entry point

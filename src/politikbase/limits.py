@@ -32,6 +32,7 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 from politikbase.models import ExtractionError
+from politikbase.processes import die_with_parent
 
 GIGABYTE = 1024**3
 
@@ -59,7 +60,8 @@ def _address_space() -> int:
         return int(statm.read().split()[0]) * resource.getpagesize()
 
 
-def _worker_loop(connection: Connection, memory_bytes: int) -> None:
+def _worker_loop(connection: Connection, memory_bytes: int, parent_pid: int) -> None:
+    die_with_parent(parent_pid)
     # A fork inherits the parent's mappings (libraries, the lexicon): the cap is what
     # the worker may add to them, so the limit means the same whatever the parent holds.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -99,7 +101,7 @@ class _Worker:
         context = multiprocessing.get_context("fork")
         self.connection, child = context.Pipe()
         self.process = context.Process(
-            target=_worker_loop, args=(child, limits.memory_bytes), daemon=True
+            target=_worker_loop, args=(child, limits.memory_bytes, os.getpid()), daemon=True
         )
         self.process.start()
         child.close()

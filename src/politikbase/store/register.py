@@ -35,6 +35,7 @@ from sqlalchemy.pool import NullPool
 
 from politikbase.store.blobs import BlobStore, sha256_of
 from politikbase.store.corrections import COLUMN_FIELDS, check_correction
+from politikbase.store.jobs import JobQueue
 from politikbase.store.migrate import current_revision, upgrade_schema
 from politikbase.store.records import (
     CorrectionRecord,
@@ -162,6 +163,7 @@ class Register:
         self.data_dir = data_dir
         self.engine = open_engine(data_dir, database_url)
         self.blobs = BlobStore(data_dir / ORIGINALS_DIR)
+        self.jobs = JobQueue(self.engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     def close(self) -> None:

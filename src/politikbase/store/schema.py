@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     DateTime,
     ForeignKey,
     Integer,
@@ -108,3 +109,48 @@ class RelationRow(Base):
     name: Mapped[str] = mapped_column(Text)
     target_id: Mapped[str | None] = mapped_column(String(64), index=True)
     evidence: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+
+class IngestJobRow(Base):
+    """An ingest that runs in the background (`politikbase.jobs`), kept until done.
+
+    A job is claimed by one runner at a time: `runner` names it ("host:pid") and
+    `heartbeat_at` is renewed while it works, so a job whose runner died (a crash, a
+    restart of the service) is taken up again by the next runner.
+    """
+
+    __tablename__ = "ingest_jobs"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    state: Mapped[str] = mapped_column(String(16), index=True)  # see store.jobs
+    origin: Mapped[str] = mapped_column(String(16))  # "upload" | "paths"
+    retry_failed: Mapped[bool] = mapped_column(Boolean, default=False)
+    runner: Mapped[str | None] = mapped_column(String(256))
+    heartbeat_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # Times a runner took the job up since it last finished a file: a job that stops
+    # its runner again and again is failed, while restarts during a long job are not
+    # held against it.
+    starts_without_progress: Mapped[int] = mapped_column(Integer, default=0)
+    error: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    started_at: Mapped[datetime | None] = mapped_column(DateTime)
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class IngestJobFileRow(Base):
+    """One file of a job: an uploaded original (by its SHA-256) or a path on the server,
+    and once it is done, what became of it."""
+
+    __tablename__ = "ingest_job_files"
+
+    job_id: Mapped[str] = mapped_column(
+        ForeignKey("ingest_jobs.id", ondelete="CASCADE"), primary_key=True
+    )
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(1024))
+    sha256: Mapped[str | None] = mapped_column(String(64))
+    path: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[str | None] = mapped_column(String(16))  # None until done
+    documents: Mapped[int] = mapped_column(Integer, default=0)
+    error: Mapped[str | None] = mapped_column(Text)
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime)

@@ -28,17 +28,20 @@ Organisation = Annotated[str, Query(description="Kun denne organisation (fuldt n
 DocType = Annotated[str, Query(description="Kun denne type: politik, strategi, plan, …")]
 
 
-def json_response(request: Request, value: Any, headers: dict[str, str] | None = None) -> Response:
+def json_response(
+    request: Request, value: Any, headers: dict[str, str] | None = None, status_code: int = 200,
+) -> Response:
     body = json.dumps(value, ensure_ascii=False, default=str, separators=(",", ":"))
-    return tagged(request, body, JSON, headers=headers)
+    return tagged(request, body, JSON, headers=headers, status_code=status_code)
 
 
 def paged(
-    request: Request, items: list[Any], page: int, per_page: int
+    request: Request, items: list[Any], page: int, per_page: int, total: int | None = None,
 ) -> tuple[dict[str, Any], dict[str, str]]:
-    total = len(items)
+    """One page of `items`; with `total`, `items` is that page already (read as such)."""
+    start = 0 if total is not None else (page - 1) * per_page
+    total = len(items) if total is None else total
     pages = max(1, -(-total // per_page))
-    start = (page - 1) * per_page
     params = {key: value for key, value in request.query_params.items() if key != "page"}
     links: list[str] = []
     body: dict[str, Any] = {

@@ -15,6 +15,7 @@ from politikbase.service import Service
 from politikbase.web import (
     api,
     api_docs,
+    api_jobs,
     pages_compare,
     pages_exports,
     pages_graph,
@@ -47,6 +48,7 @@ def create_app(data_dir: Path | str) -> FastAPI:
                    pages_exports, pages_compare, api_docs):
         app.include_router(module.router)
     app.include_router(api.router, prefix="/api/v1", tags=["api"])
+    app.include_router(api_jobs.router, prefix="/api/v1", tags=["indlæsning"])
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, error: HTTPException) -> Response:

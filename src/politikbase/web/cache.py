@@ -23,7 +23,8 @@ Asgi = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 MAX_KEPT_BYTES = 512 * 1024
 KEPT_RESPONSES = 1024
-_NOT_KEPT_PREFIXES = ("/static/",)
+# Jobs change as they run, without the register's stamp changing in between.
+_NOT_KEPT_PREFIXES = ("/static/", "/api/v1/jobs", "/indlaesninger")
 
 
 class ResponseCache:

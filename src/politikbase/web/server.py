@@ -13,6 +13,8 @@ from pathlib import Path
 
 import uvicorn
 
+from politikbase.jobs import start_runner_process, stop_runner_process
+from politikbase.store import Register
 from politikbase.web.app import create_app
 
 FACTORY = "politikbase.web.app:app_from_environment"
@@ -25,14 +27,28 @@ def free_port(host: str = "127.0.0.1") -> int:
         return int(probe.getsockname()[1])
 
 
-def serve(data_dir: Path, *, host: str = "127.0.0.1", port: int = 8000, workers: int = 1) -> None:
-    """Serve until interrupted; several workers each open the data directory read-mostly."""
-    if workers > 1:
-        os.environ[DATA_VARIABLE] = str(data_dir)
-        uvicorn.run(FACTORY, factory=True, host=host, port=port, workers=workers,
-                    log_level="warning")
-        return
-    uvicorn.run(create_app(data_dir), host=host, port=port, log_level="warning")
+def serve(
+    data_dir: Path, *, host: str = "127.0.0.1", port: int = 8000, workers: int = 1,
+    ingest_jobs: int = 1, database_url: str | None = None,
+) -> None:
+    """Serve until interrupted; several workers each open the data directory read-mostly.
+
+    With `ingest_jobs`, a job runner process (`politikbase.jobs`) ingests what is
+    uploaded through the API, with that many worker processes of its own.
+    """
+    # Bring the schema up to date once, before workers and the runner open it at once.
+    Register(data_dir, database_url).close()
+    runner = start_runner_process(data_dir, database_url, ingest_jobs) if ingest_jobs else None
+    try:
+        if workers > 1:
+            os.environ[DATA_VARIABLE] = str(data_dir)
+            uvicorn.run(FACTORY, factory=True, host=host, port=port, workers=workers,
+                        log_level="warning")
+        else:
+            uvicorn.run(create_app(data_dir), host=host, port=port, log_level="warning")
+    finally:
+        if runner is not None:
+            stop_runner_process(runner)
 
 
 @contextmanager

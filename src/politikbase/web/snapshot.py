@@ -186,10 +186,19 @@ class SnapshotCache:
         self.today = today
         self._lock = threading.Lock()
         self._current: Snapshot | None = None
+        self._seen_data = ""
 
     def stamp(self) -> str:
-        """Changes when the data on disk or the day changes."""
-        return f"{data_stamp(self.service.data_dir)}-{self.today().isoformat()}"
+        """Changes when the data on disk or the day changes.
+
+        A change of the data also makes the index reader take up the newest commit at
+        once, so nothing answered (and kept) under the new stamp comes from the old index.
+        """
+        data = data_stamp(self.service.data_dir)
+        if data != self._seen_data:
+            self.service.index.reload()
+            self._seen_data = data
+        return f"{data}-{self.today().isoformat()}"
 
     def get(self) -> Snapshot:
         stamp = self.stamp()
