@@ -21,6 +21,7 @@ from politikbase import ingest as ingest_module
 from politikbase.check import check_register
 from politikbase.cli import app
 from politikbase.ingest import FileOutcome, Ingester
+from politikbase.limits import LimitExceeded, ParseLimits, limited_call
 from politikbase.service import Service
 
 WORKERS = 3
@@ -151,3 +152,36 @@ def test_command_ingests_through_the_cluster(
     service = Service(Path(data_dir), postgresql_url)
     assert service.register.count_documents() == sum(o["documents"] for o in outcomes)
 
+
+
+def test_a_hostile_file_costs_its_task_not_the_cluster_worker(
+    client: Client, sample_folder: Path, tmp_path: Path
+) -> None:
+    from test_hostile_input import TEST_LIMITS, docx_bomb
+
+    folder = tmp_path / "blandet"
+    folder.mkdir()
+    (folder / "bombe.docx").write_bytes(docx_bomb())
+    good = sorted(p.name for p in sample_folder.iterdir())[:3]
+    for name in good:
+        (folder / name).symlink_to((sample_folder / name).resolve())
+    pids_before = client.run(os.getpid)
+    service = Service(tmp_path / "data")
+    summary = Ingester(service.register, service.index, TEST_LIMITS).ingest(
+        [folder], jobs=WORKERS, executor=client.get_executor(pure=False)
+    )
+    outcomes = {Path(o.path).name: o for o in summary.outcomes}
+    assert outcomes["bombe.docx"].status == "failed"
+    assert "384 MB" in (outcomes["bombe.docx"].error or "")
+    assert all(outcomes[name].status == "new" for name in good)
+    assert client.run(os.getpid) == pids_before  # no cluster worker was lost
+
+
+def test_a_task_that_hangs_is_stopped_in_its_cluster_worker(client: Client) -> None:
+    started = time.monotonic()
+    hanging = client.submit(limited_call, ParseLimits(seconds=1), time.sleep, 60, pure=False)
+    with pytest.raises(LimitExceeded, match="longer than 1 s"):
+        hanging.result(timeout=30)
+    assert time.monotonic() - started < 20
+    after = client.submit(limited_call, ParseLimits(seconds=5), sum, [1, 2, 3], pure=False)
+    assert after.result(timeout=30) == 6

@@ -29,7 +29,7 @@ from politikbase.files import write_atomically
 from politikbase.index import SearchIndex
 from politikbase.index.prepare import PreparedDocument
 from politikbase.indexing import index_document, sync_links
-from politikbase.limits import LimitedExecutor, ParseLimits
+from politikbase.limits import LimitedExecutor, ParseLimits, limited_call
 from politikbase.link import link_register
 from politikbase.models import ExtractionError
 from politikbase.pipeline import ProcessedSource, process_source
@@ -105,10 +105,18 @@ def _process_path(path: str) -> ProcessedSource:
     return process_source(Path(path).read_bytes(), Path(path).name)
 
 
-def _submit(executor: Executor, path: Path, size: int) -> Future[ProcessedSource]:
-    if size <= MAX_SENT_BYTES:
-        return executor.submit(process_source, path.read_bytes(), path.name)
-    return executor.submit(_process_path, str(path))
+def _submit(
+    executor: Executor, path: Path, size: int, limits: ParseLimits | None
+) -> Future[ProcessedSource]:
+    """Send a file to another executor's workers (a Dask cluster's), where it is parsed
+    under `limits` in a process of its own, as it is here."""
+    function, args = (
+        (process_source, (path.read_bytes(), path.name)) if size <= MAX_SENT_BYTES
+        else (_process_path, (str(path),))
+    )
+    if limits is None:
+        return executor.submit(function, *args)
+    return executor.submit(limited_call, limits, function, *args)
 
 
 @functools.cache
@@ -178,7 +186,7 @@ class Ingester:
                 sha256, size = prepared
                 future = None
                 if executor is given and given is not None:
-                    future = _submit(given, path, size)
+                    future = _submit(given, path, size, self.limits)
                 elif executor is not None:
                     future = executor.submit(_process_path, str(path))
                 pending.append((path, sha256, size, future))

@@ -60,7 +60,7 @@ def _address_space() -> int:
         return int(statm.read().split()[0]) * resource.getpagesize()
 
 
-def _worker_loop(connection: Connection, memory_bytes: int, parent_pid: int) -> None:
+def _worker_loop(connection: Connection, memory_bytes: int, parent_pid: int | None) -> None:
     die_with_parent(parent_pid)
     # A fork inherits the parent's mappings (libraries, the lexicon): the cap is what
     # the worker may add to them, so the limit means the same whatever the parent holds.
@@ -97,11 +97,13 @@ def _worker_loop(connection: Connection, memory_bytes: int, parent_pid: int) -> 
 
 
 class _Worker:
-    def __init__(self, limits: ParseLimits) -> None:
-        context = multiprocessing.get_context("fork")
+    def __init__(self, limits: ParseLimits, start_method: str = "fork") -> None:
+        context = multiprocessing.get_context(start_method)
+        # A fork server's children are its own, not the caller's.
+        parent = os.getpid() if start_method == "fork" else None
         self.connection, child = context.Pipe()
         self.process = context.Process(
-            target=_worker_loop, args=(child, limits.memory_bytes, os.getpid()), daemon=True
+            target=_worker_loop, args=(child, limits.memory_bytes, parent), daemon=True
         )
         self.process.start()
         child.close()
@@ -129,14 +131,19 @@ class LimitedExecutor(Executor):
     `LimitExceeded`, and the executor goes on with a fresh worker.
     """
 
-    def __init__(self, workers: int, limits: ParseLimits | None = None) -> None:
+    def __init__(
+        self, workers: int, limits: ParseLimits | None = None, start_method: str = "fork"
+    ) -> None:
+        """`start_method` "forkserver" suits a calling process with threads of its own
+        (a Dask worker), which a fork would copy in whatever state they are in."""
         self.limits = limits or ParseLimits()
+        self._start_method = start_method
         self._tasks: queue.Queue[_Task | None] = queue.Queue()
         self._shut = False
         # The first workers are forked from the calling thread, before the dispatch
         # threads run; a replacement is forked by its dispatch thread.
         self._workers: list[_Worker | None] = [
-            _Worker(self.limits) for _ in range(max(1, workers))
+            _Worker(self.limits, start_method) for _ in range(max(1, workers))
         ]
         self._threads = [
             threading.Thread(target=self._serve, args=(n,), daemon=True, name=f"limited-{n}")
@@ -161,7 +168,7 @@ class LimitedExecutor(Executor):
                 continue
             worker = self._workers[number]
             if worker is None or not worker.process.is_alive():
-                worker = self._workers[number] = _Worker(self.limits)
+                worker = self._workers[number] = _Worker(self.limits, self._start_method)
             outcome, value = self._run(worker, function, args)
             if outcome == "ok":
                 future.set_result(value)
@@ -211,3 +218,29 @@ class LimitedExecutor(Executor):
         for worker in self._workers:
             if worker is not None:
                 worker.stop(kill=not wait)
+
+
+# Limited workers of the threads of this process, for `limited_call`.
+_thread_workers = threading.local()
+# Loaded once by the fork server, so each worker it forks starts with the pipeline.
+_FORKSERVER_PRELOAD = ["politikbase.pipeline"]
+
+
+def limited_call(limits: ParseLimits, function: Callable[..., Any], *args: Any) -> Any:
+    """`function(*args)` in a worker process under `limits`, from any process.
+
+    For tasks that run in someone else's worker (a Dask worker's threads): each thread
+    keeps one limited worker, started through a fork server, so a hostile file costs
+    that worker (replaced for the next task) and never the Dask worker itself.
+    """
+    executor: LimitedExecutor | None = getattr(_thread_workers, "executor", None)
+    if executor is None or executor.limits != limits:
+        # Dask starts its workers as daemonic processes, to which multiprocessing refuses
+        # children. The flag only has multiprocessing end them at exit; ours end by
+        # themselves (with the fork server, which ends with this process).
+        multiprocessing.current_process()._config["daemon"] = False  # type: ignore[attr-defined]
+        if executor is not None:
+            executor.shutdown()
+        multiprocessing.get_context("forkserver").set_forkserver_preload(_FORKSERVER_PRELOAD)
+        executor = _thread_workers.executor = LimitedExecutor(1, limits, "forkserver")
+    return executor.submit(function, *args).result()
