@@ -253,6 +253,17 @@ def postgresql_url(tmp_path: Path) -> Iterator[str]:
         schemas.drop()
 
 
+@pytest.fixture(params=REGISTER_BACKENDS)
+def database(request: pytest.FixtureRequest) -> str | None:
+    """For a test whose registers other processes open, where the module-wide switch of
+    `register_backend` cannot reach: None (SQLite in the data directory), then the URL
+    of an empty PostgreSQL schema, to pass on as --database."""
+    if request.param == "sqlite":
+        return None
+    url: str = request.getfixturevalue("postgresql_url")
+    return url
+
+
 @pytest.fixture(scope="module", autouse=True)
 def register_backend(request: pytest.FixtureRequest) -> Iterator[str]:
     """The database the module's registers use ("sqlite" unless parametrised).

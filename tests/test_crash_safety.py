@@ -27,9 +27,12 @@ SEED = 20241123
 QUERIES = ("politik", "klima", "ældre", "udbud", "børn og unge", "handicap")
 
 
-def _ingest_command(paths: list[Path], data_dir: Path) -> list[str]:
+def _ingest_command(paths: list[Path], data_dir: Path, database: str | None) -> list[str]:
     code = "from politikbase.cli import main; main()"
-    return [sys.executable, "-c", code, "ingest", *map(str, paths), "--data-dir", str(data_dir)]
+    return [
+        sys.executable, "-c", code, "ingest", *map(str, paths), "--data-dir", str(data_dir),
+        *(["--database", database] if database else []),
+    ]
 
 
 def _run_and_kill(command: list[str], delay: float) -> bool:
@@ -64,14 +67,14 @@ def _found(service: Service, query: str) -> set[str]:
 
 
 def test_an_ingest_killed_many_times_ends_as_one_never_killed(
-    sample_files: list, shared: Path, tmp_path: Path
+    sample_files: list, shared: Path, tmp_path: Path, database: str | None
 ) -> None:
     paths = [Path(sample_files[0].path).parent, shared / "corpus" / "seeds"]
     reference = Service(tmp_path / "reference")
     Ingester(reference.register, reference.index).ingest(paths)
 
     data_dir = tmp_path / "killed"
-    command = _ingest_command(paths, data_dir)
+    command = _ingest_command(paths, data_dir, database)
     chooser = random.Random(SEED)
     kills = 0
     for _ in range(KILLS):
@@ -80,7 +83,7 @@ def test_an_ingest_killed_many_times_ends_as_one_never_killed(
     finished = subprocess.run(command, capture_output=True, text=True, timeout=120)
     assert finished.returncode == 0, finished.stderr
 
-    service = Service(data_dir)
+    service = Service(data_dir, database)
     documents = service.register.documents()
     assert len(documents) == len({record.id for record in documents})
     contents = [(record.source_sha256, record.ordinal) for record in documents]
