@@ -17,12 +17,14 @@ import pytest
 from distributed import Client, LocalCluster
 from typer.testing import CliRunner
 
+from hostile_files import docx_bomb
 from politikbase import ingest as ingest_module
 from politikbase.check import check_register
 from politikbase.cli import app
 from politikbase.ingest import FileOutcome, Ingester
 from politikbase.limits import LimitExceeded, ParseLimits, limited_call
 from politikbase.service import Service
+from test_hostile_input import TEST_LIMITS
 
 WORKERS = 3
 
@@ -157,8 +159,6 @@ def test_command_ingests_through_the_cluster(
 def test_a_hostile_file_costs_its_task_not_the_cluster_worker(
     client: Client, sample_folder: Path, tmp_path: Path
 ) -> None:
-    from test_hostile_input import TEST_LIMITS, docx_bomb
-
     folder = tmp_path / "blandet"
     folder.mkdir()
     (folder / "bombe.docx").write_bytes(docx_bomb())

@@ -4,12 +4,8 @@ finishes it after a restart, as if it had never stopped."""
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
-import signal
-import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
@@ -27,7 +23,7 @@ from politikbase.service import Service
 from politikbase.store.jobs import DONE, RUNNING
 from politikbase.web import create_app
 from politikbase.web.api_jobs import TOKEN_VARIABLE
-from politikbase.web.server import free_port
+from service_process import ServiceProcess
 
 BACKENDS_CHOSEN_HERE = True
 LOCAL = ("127.0.0.1", 40000)
@@ -123,46 +119,6 @@ def test_jobs_from_the_command_line(inbox: list[Path], tmp_path: Path) -> None:
 
 
 # -- a service killed in the middle of a job ---------------------------------------------
-
-
-class ServiceProcess:
-    """`politikbase serve` in a process group of its own."""
-
-    def __init__(self, data_dir: Path, database: str | None) -> None:
-        self.port = free_port()
-        self.base = f"http://127.0.0.1:{self.port}"
-        command = [
-            sys.executable, "-c", "from politikbase.cli import main; main()", "serve",
-            "--data-dir", str(data_dir), "--port", str(self.port),
-            *(["--database", database] if database else []),
-        ]
-        self.process = subprocess.Popen(
-            command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
-            env={**os.environ, "PYTHONFAULTHANDLER": ""},
-        )
-        deadline = time.monotonic() + 60
-        while True:
-            assert self.process.poll() is None, self.process.stderr.read().decode()  # type: ignore[union-attr]
-            try:
-                if httpx.get(f"{self.base}/api/v1/jobs", timeout=2).status_code == 200:
-                    return
-            except httpx.TransportError:
-                pass
-            assert time.monotonic() < deadline, "the service did not start"
-            time.sleep(0.1)
-
-    def job(self, job_id: str) -> dict:
-        return httpx.get(f"{self.base}/api/v1/jobs/{job_id}", timeout=10).json()
-
-    def kill_main_process(self) -> None:
-        """SIGKILL to the service alone: its runner must not outlive it."""
-        self.process.send_signal(signal.SIGKILL)
-        self.process.wait()
-
-    def stop(self) -> None:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(self.process.pid, signal.SIGKILL)
-        self.process.wait()
 
 
 def _alive(pid: int) -> bool:
