@@ -180,6 +180,43 @@ def _portal_rows(results: dict[str, Any]) -> list[tuple[str, str, str, str]]:
             f"{portal.get('journeys_passed')} / {portal.get('journeys')} pass",
             "all", _verdict(portal.get("journeys_passed") == portal.get("journeys"))))
     rows += _cluster_rows(results)
+    rows += _fault_rows(results)
+    return rows
+
+
+def _fault_rows(results: dict[str, Any]) -> list[tuple[str, str, str, str]]:
+    faults = results.get("bench_faults", {})
+    rows: list[tuple[str, str, str, str]] = []
+    for backend, run in (faults.get("kill_ingest") or {}).items():
+        rows.append((
+            f"`ingest` killed with SIGKILL at a random moment, then run again ({backend}, "
+            f"{faults.get('files')} files)",
+            f"{run['whole_afterwards']} / {run['trials']} registers whole and equal to a "
+            f"never-killed run ({run['killed_mid_run']} cut off mid-run); the finishing run "
+            f"{run['finishing_run_median_s']} s vs. {run['clean_run_s']} s clean",
+            "all", _verdict(run["whole_afterwards"] == run["trials"])))
+    for backend, run in (faults.get("kill_serve") or {}).items():
+        rows.append((
+            f"`serve` killed with SIGKILL during a background job, then restarted ({backend})",
+            f"{run['whole_afterwards']} / {run['trials']} jobs finished whole after the "
+            f"restart; restart to done {run['restart_to_done_median_s']} s (of which the "
+            f"service's start {run['of_which_service_start_s']} s) vs. "
+            f"{run['uninterrupted_job_s']} s for a job never cut off",
+            "all", _verdict(run["whole_afterwards"] == run["trials"])))
+    hostile = faults.get("hostile") or {}
+    limits = hostile.get("limits") or {}
+    cases = {name: case for name, case in hostile.items() if isinstance(case, dict)
+             and "status" in case}
+    if cases:
+        shown = "; ".join(
+            f"{name}: {case['status']} in {case['seconds']} s" for name, case in cases.items()
+        )
+        kept_going = all(case["good_files_filed"] == 2 for case in cases.values())
+        rows.append((
+            f"Hostile files, each with two good files after it (limits "
+            f"{limits.get('memory')}, {limits.get('seconds')} s per file)",
+            f"{shown}; the good files filed every time: {_verdict(kept_going)}",
+            "batch goes on", _verdict(kept_going)))
     return rows
 
 

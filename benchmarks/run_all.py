@@ -32,9 +32,11 @@ BENCHMARKS: list[tuple[str, dict[str, object]]] = [
     ("eval_portal", {}),
     ("bench_ocr", {"pages": 20}),
     ("bench_cluster", {"text_pages": 1000, "scanned_pages": 8}),
+    ("bench_faults", {"kill_trials": 10, "restart_trials": 3}),
 ]
 QUICK_OVERRIDES = {"bench_ingest": {"pages": 200, "repetitions": 1},
-                   "bench_search": {"passages": 10_000}, "bench_web": {"seconds": 3}}
+                   "bench_search": {"passages": 10_000}, "bench_web": {"seconds": 3},
+                   "bench_faults": {"kill_trials": 2, "restart_trials": 1}}
 
 
 def run(module: str, arguments: dict[str, object]) -> dict[str, object]:
