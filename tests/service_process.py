@@ -20,13 +20,13 @@ from politikbase.web.server import free_port
 class ServiceProcess:
     """`politikbase serve` in a process group of its own."""
 
-    def __init__(self, data_dir: Path, database: str | None) -> None:
+    def __init__(self, data_dir: Path, database: str | None, *options: str) -> None:
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         command = [
             sys.executable, "-c", "from politikbase.cli import main; main()", "serve",
             "--data-dir", str(data_dir), "--port", str(self.port),
-            *(["--database", database] if database else []),
+            *(["--database", database] if database else []), *options,
         ]
         self.process = subprocess.Popen(
             command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,

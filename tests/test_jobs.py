@@ -181,3 +181,30 @@ def test_a_job_cut_off_by_a_killed_service_is_finished_after_the_restart(
     report = check_register(service.register, service.index)
     assert report.ok, report.as_json()
     assert found["results"]
+
+
+def test_web_workers_share_one_register_and_one_index_with_the_runner(
+    inbox: list[Path], tmp_path: Path, database: str | None
+) -> None:
+    service = ServiceProcess(tmp_path / "data", database, "--workers", "2")
+    try:
+        job_id = httpx.post(f"{service.base}/api/v1/jobs", files=_uploads(inbox[:6]),
+                            timeout=60).json()["id"]
+        deadline = time.monotonic() + 120
+        while (job := service.job(job_id))["state"] != DONE:
+            assert job["state"] in {"queued", RUNNING} and time.monotonic() < deadline, job
+            time.sleep(0.1)
+        # Each request may go to either worker; every one must see what the runner filed.
+        with httpx.Client(base_url=service.base, timeout=10) as client:
+            totals = {
+                client.get("/api/v1/policies").json()["total"] for _ in range(20)
+            }
+            titles = {
+                tuple(hit["title"] for hit in client.get(
+                    "/api/v1/search", params={"q": "politik"}).json()["results"])
+                for _ in range(20)
+            }
+    finally:
+        service.stop()
+    assert len(totals) == 1 and totals.pop() > 0
+    assert len(titles) == 1 and titles.pop()
