@@ -38,6 +38,9 @@ def page_types(service: Service) -> dict[str, str]:
     records = service.register.documents()
     policy = max((r for r in records if r.format == "pdf"), key=lambda r: len(r.text))
     other = next((v for v in service.versions(policy) if v.id != policy.id), policy)
+    # A job waiting for the runner (none runs here), so the job page has files to show.
+    sources = service.register.sources()[:3]
+    job = service.register.jobs.add_uploads([(s.name, s.sha256) for s in sources])
     return {
         "register": "/?status=overdue",
         "policy": f"/politik/{policy.public_id}",
@@ -49,6 +52,8 @@ def page_types(service: Service) -> dict[str, str]:
         "revision": "/revision",
         "graph": "/graf",
         "compare": "/sammenlign?emne=Handicap",
+        "uploads": "/indlaesninger",
+        "upload job": f"/indlaesninger/{job.id}",
         "api docs": "/api/docs",
         "not found": "/politik/findes-ikke",
     }

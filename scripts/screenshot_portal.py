@@ -11,10 +11,12 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
+import threading
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+from politikbase.jobs import JobRunner
 from politikbase.service import Service
 from politikbase.web.server import running_portal
 
@@ -48,10 +50,31 @@ def pages(service: Service) -> dict[str, str]:
         "sammenlign": "/sammenlign?emne=Handicap",
         "api": "/api/docs",
     }
+    shown["indlaesning"] = f"/indlaesninger/{finished_job(service)}"
     if len(versions) > 1:
         shown["forskel"] = (f"/politik/{policy.public_id}/forskel?"
                             f"fra={versions[0].public_id}&til={versions[-1].public_id}")
     return shown
+
+
+NEW_POLICY = """Frivillighedspolitik 2025-2028
+
+Frivillighedspolitikken er vedtaget af Byrådet den 4. februar 2025.
+
+Kommunen vil styrke samarbejdet med foreninger og frivillige om fællesskaber for alle.
+"""
+
+
+def finished_job(service: Service) -> str:
+    """A job the runner has been through: files already filed, a new one and a broken one."""
+    register = service.register
+    files = [(source.name, source.sha256) for source in register.sources()[:3]]
+    for name, data in (("frivillighedspolitik-2025.txt", NEW_POLICY.encode()),
+                       ("beskadiget.pdf", b"%PDF-1.7\n1 0 obj\n<<")):
+        files.append((name, register.keep_original(data)))
+    job = register.jobs.add_uploads(files)
+    JobRunner(service).run(threading.Event(), until_idle=True)
+    return job.id
 
 
 def main() -> None:

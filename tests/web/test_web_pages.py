@@ -6,12 +6,14 @@ import csv
 import io
 import json
 import re
+import threading
 from pathlib import Path
 from xml.etree import ElementTree
 
 from fastapi.testclient import TestClient
 
 from politikbase.ingest import Ingester
+from politikbase.jobs import JobRunner
 from politikbase.service import Service
 from politikbase.store.records import DocumentRecord
 from politikbase.web import create_app
@@ -292,3 +294,30 @@ def test_search_reads_years_from_the_query_and_can_search_literally(client: Test
     html = client.get("/sog", params={"q": "strategi vedtaget efter 2021"}).text
     assert "vedtaget fra 2022" in html
     assert "bogstaveligt=1" in html
+
+
+def test_files_uploaded_through_the_form_become_a_job_with_its_own_page(
+    tmp_path: Path,
+) -> None:
+    data_dir = tmp_path / "data"
+    text = "Kulturpolitik for Fjordby Kommune\n\nPolitikken er vedtaget af Byrådet i 2021."
+    with TestClient(create_app(data_dir), client=("127.0.0.1", 41000)) as local:
+        page = local.get("/indlaesninger")
+        assert page.status_code == 200 and "Der er ikke indlæst noget endnu" in page.text
+        sent = local.post("/indlaesninger", files=[("filer", ("kultur.txt", text.encode()))],
+                          follow_redirects=False)
+        assert sent.status_code == 303
+        job_url = sent.headers["location"]
+        waiting = local.get(job_url)
+        assert "Venter: 0 af 1 filer er læst" in waiting.text and "kultur.txt" in waiting.text
+        JobRunner(Service(data_dir)).run(threading.Event(), until_idle=True)
+        done = local.get(job_url)
+        assert "Færdig: 1 af 1 filer er læst" in done.text and ">Ny<" in done.text
+        assert "1 indlæsning" in local.get("/indlaesninger").text
+        forged = local.post("/indlaesninger", files=[("filer", ("x.txt", b"Politik"))],
+                            headers={"Origin": "https://andet.example"})
+        assert forged.status_code == 403 and "anden side" in forged.text
+        assert local.get("/indlaesninger/findes-ikke").status_code == 404
+    with TestClient(create_app(data_dir), client=("198.51.100.3", 41000)) as remote:
+        refused = remote.post("/indlaesninger", files=[("filer", ("x.txt", b"Politik"))])
+        assert refused.status_code == 403 and "kun åben fra denne maskine" in refused.text

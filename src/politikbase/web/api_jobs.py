@@ -20,7 +20,7 @@ from fastapi import APIRouter, File, HTTPException, Query, Request, Response, Up
 
 from politikbase.ingest import MAX_FILE_BYTES
 from politikbase.store.blobs import TooLarge
-from politikbase.store.jobs import STATES
+from politikbase.store.jobs import STATES, Job
 from politikbase.web.api import Page, PerPage, json_response, paged
 from politikbase.web.portal import portal_of
 
@@ -38,27 +38,29 @@ def _is_local(request: Request) -> bool:
         return host == "localhost"
 
 
-def may_add_jobs(request: Request) -> None:
-    """Refuse a client that may not change the register (401/403 with the reason)."""
+def refusal(request: Request, sent_token: str) -> HTTPException | None:
+    """Why this client may not add jobs (401/403), or None when it may."""
     token = os.environ.get(TOKEN_VARIABLE, "")
-    sent = request.headers.get("authorization", "")
     if token:
-        if secrets.compare_digest(sent.encode(), f"Bearer {token}".encode()):
-            return
-        raise HTTPException(401, "Indlæsning kræver adgangsnøglen som 'Authorization: "
-                                 "Bearer …'.", headers={"WWW-Authenticate": "Bearer"})
+        if secrets.compare_digest(sent_token.encode(), token.encode()):
+            return None
+        return HTTPException(401, "Indlæsning kræver adgangsnøglen.",
+                             headers={"WWW-Authenticate": "Bearer"})
     if not _is_local(request):
-        raise HTTPException(403, f"Indlæsning er kun åben fra denne maskine; sæt "
-                                 f"{TOKEN_VARIABLE} for at åbne den for andre med en nøgle.")
+        return HTTPException(403, f"Indlæsning er kun åben fra denne maskine; sæt "
+                                  f"{TOKEN_VARIABLE} for at åbne den for andre med en nøgle.")
+    return None
 
 
-@router.post("/jobs", status_code=202, summary="Indlæs filer i baggrunden")
-async def add_job(
-    request: Request,
-    files: Annotated[list[UploadFile], File(description="PDF, HTML, DOCX, TXT eller JSONL")],
-    retry_failed: Annotated[bool, Query(description="Prøv filer igen, der fejlede før")] = False,
-) -> Response:
-    may_add_jobs(request)
+def bearer_token(request: Request) -> str:
+    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    return token.strip() if scheme.lower() == "bearer" else ""
+
+
+def add_upload_job(request: Request, files: list[UploadFile], retry_failed: bool) -> Job:
+    """Keep every upload as an original, then queue one job for them all."""
+    if not files:
+        raise HTTPException(422, "Vælg mindst én fil.")
     if len(files) > MAX_FILES_PER_JOB:
         raise HTTPException(413, f"Højst {MAX_FILES_PER_JOB:,} filer pr. indlæsning.")
     register = portal_of(request).service.register
@@ -70,7 +72,19 @@ async def add_job(
         except TooLarge as error:
             raise HTTPException(413, f"{name} er for stor ({error}).") from error
         kept.append((name, sha256))
-    job = register.jobs.add_uploads(kept, retry_failed=retry_failed)
+    return register.jobs.add_uploads(kept, retry_failed=retry_failed)
+
+
+@router.post("/jobs", status_code=202, summary="Indlæs filer i baggrunden")
+def add_job(
+    request: Request,
+    files: Annotated[list[UploadFile], File(description="PDF, HTML, DOCX, TXT eller JSONL")],
+    retry_failed: Annotated[bool, Query(description="Prøv filer igen, der fejlede før")] = False,
+) -> Response:
+    refused = refusal(request, bearer_token(request))
+    if refused is not None:
+        raise refused
+    job = add_upload_job(request, files, retry_failed)
     location = f"/api/v1/jobs/{job.id}"
     return json_response(request, job.as_json(with_files=True) | {"url": location},
                          headers={"Location": location}, status_code=202)

@@ -19,6 +19,7 @@ from politikbase.web import (
     pages_compare,
     pages_exports,
     pages_graph,
+    pages_jobs,
     pages_policy,
     pages_register,
     pages_revision,
@@ -45,7 +46,7 @@ def create_app(data_dir: Path | str) -> FastAPI:
     app.add_middleware(ResponseCache, snapshots=portal.snapshots)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     for module in (pages_register, pages_policy, pages_search, pages_revision, pages_graph,
-                   pages_exports, pages_compare, api_docs):
+                   pages_exports, pages_compare, pages_jobs, api_docs):
         app.include_router(module.router)
     app.include_router(api.router, prefix="/api/v1", tags=["api"])
     app.include_router(api_jobs.router, prefix="/api/v1", tags=["indlæsning"])
