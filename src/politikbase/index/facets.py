@@ -13,12 +13,11 @@ with the rule of `politikbase.analyse.revision`.
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date, timedelta
-from itertools import chain
-from typing import Any
 
+import numpy as np
+import numpy.typing as npt
 import tantivy
 
 from politikbase.analyse.revision import DUE_SOON_MONTHS, add_months
@@ -90,23 +89,6 @@ def _due_ranges(as_of: date) -> dict[str, tuple[int | None, int | None]]:
     return {UNKNOWN: (None, 1), OVERDUE: (1, today), DUE_SOON: (today, soon), CURRENT: (soon, None)}
 
 
-def _status_rule(as_of: date) -> Callable[[int, int], str]:
-    """The status of a passage's document from its lifecycle code and due day, the
-    same rule as `_due_ranges` gives the filters."""
-    today, soon = _thresholds(as_of)
-
-    def status(lifecycle_code: int, due_day: int) -> str:
-        if lifecycle_code:
-            return _LIFECYCLES.get(lifecycle_code, UNKNOWN)
-        if due_day < 1:
-            return UNKNOWN
-        if due_day < today:
-            return OVERDUE
-        return DUE_SOON if due_day < soon else CURRENT
-
-    return status
-
-
 def value_names(codes: FacetCodes) -> dict[str, dict[int, str]]:
     """For each coded facet, its values by number."""
     return {facet: codes.names(facet) for facet in (ORGANISATION_FACET, TYPE_FACET, SUBJECT_FACET)}
@@ -114,34 +96,40 @@ def value_names(codes: FacetCodes) -> dict[str, dict[int, str]]:
 
 def count_facets(
     searcher: tantivy.Searcher,
-    policies: Sequence[Sequence[tantivy.DocAddress]],
+    addresses: Sequence[tantivy.DocAddress],
+    policies: Sequence[int],
     names: dict[str, dict[int, str]],
     as_of: date,
 ) -> dict[str, list[FacetCount]]:
     """Facet counts of policies, each given by the best passage of each of its
-    matching versions. A policy counts once for every value some version has, as a
-    filter on that value would find it."""
-    addresses = [address for versions in policies for address in versions]
-    sizes = [len(versions) for versions in policies]
+    matching versions (`addresses`, with `policies` numbering the policy of each).
+    A policy counts once for every value some version has, as a filter on that
+    value would find it.
 
-    def column(name: str) -> list[int]:
-        return [value or 0 for value in searcher.fast_field_values(name, addresses)]
+    A thousand passages are counted for every faceted search, so the columns are
+    counted as arrays: a loop over them in Python would cost more than the search.
+    """
+    policy = np.asarray(policies, dtype=np.int64)
 
-    status = _status_rule(as_of)
-    statuses = [
-        status(code, due_day)
-        for code, due_day in zip(column(LIFECYCLE_CODE), column(DUE_DAY), strict=True)
-    ]
-    counted: dict[str, Counter[object]] = {
-        ORGANISATION_FACET: _per_policy([column(MUNICIPALITY_KEY)], sizes),
-        TYPE_FACET: _per_policy([column(DOC_TYPE_KEY)], sizes),
-        SUBJECT_FACET: _per_policy([column(name) for name in SUBJECT_KEYS], sizes),
-        YEAR_FACET: _per_policy([column(ADOPTED_YEAR)], sizes),
-        STATUS_FACET: _per_policy([statuses], sizes),
+    def column(name: str) -> npt.NDArray[np.uint64]:
+        values = searcher.fast_field_values(name, list(addresses))
+        if None in values:  # a passage indexed before the column existed
+            values = [value or 0 for value in values]
+        return np.asarray(values, dtype=np.uint64)
+
+    counted: dict[str, dict[int, int]] = {
+        ORGANISATION_FACET: _per_policy([column(MUNICIPALITY_KEY)], policy),
+        TYPE_FACET: _per_policy([column(DOC_TYPE_KEY)], policy),
+        SUBJECT_FACET: _per_policy([column(name) for name in SUBJECT_KEYS], policy),
+        YEAR_FACET: _per_policy([column(ADOPTED_YEAR)], policy),
+        STATUS_FACET: _per_policy(
+            [_status_numbers(column(LIFECYCLE_CODE), column(DUE_DAY), as_of)], policy
+        ),
     }
+    status_names = dict(enumerate(STATUSES, start=1))
     facets: dict[str, list[FacetCount]] = {}
     for facet, counts in counted.items():
-        known = names.get(facet)
+        known = status_names if facet == STATUS_FACET else names.get(facet)
         facets[facet] = sorted(
             (
                 FacetCount(known[value] if known is not None else str(value), count)
@@ -155,24 +143,50 @@ def count_facets(
     return facets
 
 
-def _per_policy(columns: list[list[Any]], sizes: list[int]) -> Counter[object]:
-    """How many policies have each value, a policy given by `sizes[i]` passages and
-    each passage's values by `columns` (one value per column)."""
-    if all(size == 1 for size in sizes):  # the usual case: one matching version each
-        return Counter(chain.from_iterable(columns))
-    counts: Counter[object] = Counter()
-    single = columns[0] if len(columns) == 1 else None
-    position = 0
-    for size in sizes:
-        if single is not None and size == 1:
-            counts[single[position]] += 1
-        else:
-            end = position + size
-            seen = {value for values in columns for value in values[position:end]}
-            for value in seen:
-                counts[value] += 1
-        position += size
-    return counts
+def _status_numbers(
+    lifecycle_codes: npt.NDArray[np.uint64], due_days: npt.NDArray[np.uint64], as_of: date
+) -> npt.NDArray[np.uint64]:
+    """Each passage's status as its 1-based position in STATUSES, from its
+    lifecycle code and due day: the rule of `_due_ranges`, which the filters use."""
+    today, soon = _thresholds(as_of)
+    number = {status: position for position, status in enumerate(STATUSES, start=1)}
+    in_force = np.select(
+        [due_days < 1, due_days < today, due_days < soon],
+        [number[UNKNOWN], number[OVERDUE], number[DUE_SOON]],
+        number[CURRENT],
+    )
+    lifecycle = np.full_like(lifecycle_codes, number[UNKNOWN])  # a code not known here
+    for code, name in _LIFECYCLES.items():
+        lifecycle[lifecycle_codes == code] = number.get(name, number[UNKNOWN])
+    in_force_code = LIFECYCLE_CODES[IN_FORCE]
+    return np.where(lifecycle_codes == in_force_code, in_force, lifecycle).astype(np.uint64)
+
+
+def _per_policy(
+    columns: list[npt.NDArray[np.uint64]], policies: npt.NDArray[np.int64]
+) -> dict[int, int]:
+    """How many policies have each value other than 0 (none), a passage's policy
+    given by `policies` and its values by `columns` (one value per column)."""
+    values = np.concatenate(columns)
+    owners = np.tile(policies, len(columns)).astype(np.uint64)
+    present = values != 0
+    values, owners = values[present], owners[present]
+    if values.size == 0:
+        return {}
+    width = int(owners.max()) + 1
+    if int(values.max()) >= (1 << 63) // width:  # no room to pair: number the values
+        distinct, numbers = np.unique(values, return_inverse=True)
+        counted = _per_policy([numbers.astype(np.uint64) + 1], owners.astype(np.int64))
+        return {int(distinct[number - 1]): count for number, count in counted.items()}
+    # Each (value, policy) pair as one number, value first: sorted, the pairs of
+    # one value lie together, and a value counts its distinct pairs.
+    pairs = values * np.uint64(width) + owners
+    pairs.sort()
+    pairs = pairs[np.concatenate(([True], pairs[1:] != pairs[:-1]))]
+    found = pairs // np.uint64(width)
+    starts = np.flatnonzero(np.concatenate(([True], found[1:] != found[:-1])))
+    counts = np.diff(np.append(starts, found.size))
+    return dict(zip(found[starts].tolist(), counts.tolist(), strict=True))
 
 
 def filter_clauses(

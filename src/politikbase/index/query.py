@@ -306,6 +306,9 @@ def _phrase_terms(text: str, analyzer: DanishAnalyzer) -> tuple[tuple[int, str],
     return tuple(terms)
 
 
+Clause = tuple[tantivy.Occur, tantivy.Query]
+
+
 def build_query(
     parsed: ParsedQuery,
     schema: tantivy.Schema,
@@ -324,6 +327,13 @@ def build_query(
     reader wants by itself; when the query has rarer words the index knows, such a
     word only adds to the score of passages the rarer words find. That spares
     reading its long list of passages, the largest cost of a search.
+
+    The query is kept flat: the alternatives of all words are one list of
+    optional clauses, with each weight multiplied into its term, and a query
+    that is nothing but such a list is not wrapped. Nesting adds nothing to a
+    score (a sum stays a sum), but tantivy skips the blocks of passages that
+    cannot reach the best ones (block-max WAND) only for a top-level list of
+    term clauses; nested, it scores every passage any term matches.
     """
     if parsed.is_empty:
         return None
@@ -331,42 +341,41 @@ def build_query(
     must = tantivy.Occur.Must
     shares = {word.term: share(word.term) if share and word.term else 0.0 for word in parsed.words}
     common_words = [
-        (should, _word_query(schema, word, word.term in parsed.known_compounds))
+        clause
         for word in parsed.words
         if shares[word.term] > COMMON_TERM_SHARE
+        for clause in _word_clauses(schema, word, word.term in parsed.known_compounds)
     ]
-    word_queries = [
-        (should, _word_query(schema, word, word.term in parsed.known_compounds))
+    word_clauses = [
+        clause
         for word in parsed.words
         if shares[word.term] <= COMMON_TERM_SHARE
+        for clause in _word_clauses(schema, word, word.term in parsed.known_compounds)
     ]
     # Short words ("får", "nye") say too little to carry a query alone.
     rare_words = any(
         0 < shares[word.term] <= COMMON_TERM_SHARE and len(word.term) >= MIN_ANCHOR_LETTERS
         for word in parsed.words if word.term
     ) or bool(parsed.compounds) or bool(parsed.hyphenated)
-    word_queries.extend(
-        (should, _term_in_fields(schema, term, RECOMPOSED_WEIGHT)) for term in parsed.compounds
-    )
-    word_queries.extend((should, _phrase_in_fields(schema, phrase)) for phrase in parsed.hyphenated)
-    word_queries.extend(
-        (should, _fuzzy_in_fields(schema, term, distance)) for term, distance in parsed.misspelled
-    )
-    word_queries.extend(
-        (should, _term_in_fields(schema, term, COMPLETION_WEIGHT)) for term in parsed.completions
-    )
-    word_queries.extend(
-        (should, _term_in_fields(schema, term, SYNONYM_WEIGHT)) for term in parsed.synonyms
-    )
-    clauses: list[tuple[tantivy.Occur, tantivy.Query]] = []
+    for term in parsed.compounds:
+        word_clauses.extend(_term_clauses(schema, term, RECOMPOSED_WEIGHT))
+    for phrase in parsed.hyphenated:
+        word_clauses.extend(_phrase_clauses(schema, phrase))
+    for term, distance in parsed.misspelled:
+        word_clauses.extend(_fuzzy_clauses(schema, term, distance))
+    for term in parsed.completions:
+        word_clauses.extend(_term_clauses(schema, term, COMPLETION_WEIGHT))
+    for term in parsed.synonyms:
+        word_clauses.extend(_term_clauses(schema, term, SYNONYM_WEIGHT))
+    clauses: list[Clause] = []
     if parsed.phrases:  # the phrases must match, and hold words enough
-        clauses.extend(word_queries + common_words)
+        clauses.extend(word_clauses + common_words)
     elif rare_words:
-        clauses.append((must, tantivy.Query.boolean_query(word_queries)))
+        clauses.append((must, _any_of(word_clauses)))
         clauses.extend(common_words)
     else:
-        clauses.append((must, tantivy.Query.boolean_query(word_queries + common_words)))
-    clauses.extend((must, _phrase_in_fields(schema, phrase)) for phrase in parsed.phrases)
+        clauses.append((must, _any_of(word_clauses + common_words)))
+    clauses.extend((must, _any_of(_phrase_clauses(schema, phrase))) for phrase in parsed.phrases)
     clauses.extend((must, tantivy.Query.const_score_query(query, 0.0)) for query in filters)
     clauses.extend(
         (should, tantivy.Query.const_score_query(query, weight)) for query, weight in boosts
@@ -379,85 +388,88 @@ def build_query(
                     tantivy.Query.term_query(schema, field, term, index_option="basic"),
                 )
             )
+    if len(clauses) == 1 and clauses[0][0] == must:
+        return clauses[0][1]  # the words alone: unwrapped, for block-max WAND
     return tantivy.Query.boolean_query(clauses)
 
 
-def _word_query(
+def _any_of(clauses: list[Clause]) -> tantivy.Query:
+    """The optional clauses as one query: a passage matches any, scores their sum."""
+    if len(clauses) == 1:
+        return clauses[0][1]
+    return tantivy.Query.boolean_query(clauses)
+
+
+def _word_clauses(
     schema: tantivy.Schema, word: WordAnalysis, known_compound: bool = False
-) -> tantivy.Query:
+) -> list[Clause]:
+    """The alternatives a word is found by, as optional clauses."""
     if word.term is None:  # stop words never reach here; kept total for safety
-        return tantivy.Query.empty_query()
-    alternatives = [(tantivy.Occur.Should, _term_in_fields(schema, word.term, 1.0))]
+        return []
+    should, must = tantivy.Occur.Should, tantivy.Occur.Must
+    alternatives = _term_clauses(schema, word.term, 1.0)
     if word.base is not None:
-        alternatives.append(
-            (tantivy.Occur.Should, _term_in_fields(schema, word.base, BASE_FORM_WEIGHT))
-        )
+        alternatives.extend(_term_clauses(schema, word.base, BASE_FORM_WEIGHT))
     if word.modifier is not None and word.head is not None:
         # The halves as words of their own ("politik for informationssikkerhed"):
         # in the expansion fields they would also be parts of other compounds.
         halves = tantivy.Query.boolean_query(
             [
-                (tantivy.Occur.Must, _term_in_fields(schema, word.modifier, 1.0, WORD_FIELDS)),
-                (tantivy.Occur.Must, _term_in_fields(schema, word.head, 1.0, WORD_FIELDS)),
+                (must, _any_of(_term_clauses(
+                    schema, word.modifier, COMPOUND_HALVES_WEIGHT, WORD_FIELDS
+                ))),
+                (must, _any_of(_term_clauses(
+                    schema, word.head, COMPOUND_HALVES_WEIGHT, WORD_FIELDS
+                ))),
             ]
         )
-        alternatives.append(
-            (tantivy.Occur.Should, tantivy.Query.boost_query(halves, COMPOUND_HALVES_WEIGHT))
-        )
+        alternatives.append((should, halves))
         # The modifier names the subject ("handicap"); the head alone ("politik") is
         # used only for a compound the index does not know.
-        halves = (word.modifier,) if known_compound else (word.modifier, word.head)
-        alternatives.extend(
-            (tantivy.Occur.Should, _term_in_fields(schema, half, SINGLE_HALF_WEIGHT))
-            for half in halves
+        halves_alone = (word.modifier,) if known_compound else (word.modifier, word.head)
+        for half in halves_alone:
+            alternatives.extend(_term_clauses(schema, half, SINGLE_HALF_WEIGHT))
+    return alternatives
+
+
+def _phrase_clauses(schema: tantivy.Schema, phrase: tuple[tuple[int, str], ...]) -> list[Clause]:
+    return [
+        (
+            tantivy.Occur.Should,
+            tantivy.Query.boost_query(
+                tantivy.Query.phrase_query(schema, field, list(phrase)), weight
+            ),
         )
-    return tantivy.Query.boolean_query(alternatives)
+        for field, weight in ((TITLE, TITLE_WEIGHT), (BODY, 1.0))
+    ]
 
 
-def _phrase_in_fields(schema: tantivy.Schema, phrase: tuple[tuple[int, str], ...]) -> tantivy.Query:
-    return tantivy.Query.boolean_query(
-        [
-            (
-                tantivy.Occur.Should,
-                tantivy.Query.boost_query(
-                    tantivy.Query.phrase_query(schema, field, list(phrase)), weight
-                ),
-            )
-            for field, weight in ((TITLE, TITLE_WEIGHT), (BODY, 1.0))
-        ]
-    )
-
-
-def _term_in_fields(
+def _term_clauses(
     schema: tantivy.Schema,
     term: str,
     weight: float,
     fields: tuple[tuple[str, float], ...] | None = None,
-) -> tantivy.Query:
-    return tantivy.Query.boolean_query(
-        [
-            (
-                tantivy.Occur.Should,
-                tantivy.Query.boost_query(
-                    tantivy.Query.term_query(schema, field, term, index_option="freq"),
-                    weight * field_weight,
-                ),
-            )
-            for field, field_weight in fields or FIELD_WEIGHTS
-        ]
-    )
+) -> list[Clause]:
+    return [
+        (
+            tantivy.Occur.Should,
+            tantivy.Query.boost_query(
+                tantivy.Query.term_query(schema, field, term, index_option="freq"),
+                weight * field_weight,
+            ),
+        )
+        for field, field_weight in fields or FIELD_WEIGHTS
+    ]
 
 
-def _fuzzy_in_fields(schema: tantivy.Schema, term: str, distance: int) -> tantivy.Query:
-    return tantivy.Query.boolean_query(
-        [
-            (
-                tantivy.Occur.Should,
-                tantivy.Query.boost_query(
-                    tantivy.Query.fuzzy_term_query(schema, field, term, distance=distance),
-                    FUZZY_WEIGHT * weight,
-                ),
-            )
-            for field, weight in ((TITLE, TITLE_WEIGHT), (BODY, 1.0))
-        ]
-    )
+def _fuzzy_clauses(schema: tantivy.Schema, term: str, distance: int) -> list[Clause]:
+    return [
+        (
+            tantivy.Occur.Should,
+            tantivy.Query.boost_query(
+                tantivy.Query.fuzzy_term_query(schema, field, term, distance=distance),
+                FUZZY_WEIGHT * weight,
+            ),
+        )
+        for field, weight in ((TITLE, TITLE_WEIGHT), (BODY, 1.0))
+    ]

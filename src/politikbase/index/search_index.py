@@ -103,6 +103,46 @@ class _PolicyGroup:
         return next((c for c in self.candidates if c.is_current), self.candidates[0])
 
 
+@dataclass(slots=True)
+class _Ranking:
+    """The best passages of a search grouped by policy, best policy first.
+
+    A facet count reads a thousand passages; only a page of them is shown, so
+    the groups are kept as positions in the hit list, and objects are made for
+    the page alone.
+    """
+
+    hits: list[tuple[float, tantivy.DocAddress]]
+    records: list[int]
+    current: list[int]
+    # For each policy, the positions in `hits` of its versions' best passages.
+    policies: list[list[int]]
+    exhausted: bool  # every matching passage was seen
+
+    def __len__(self) -> int:
+        return len(self.policies)
+
+    def groups(self, start: int = 0, stop: int | None = None) -> list[_PolicyGroup]:
+        return [
+            _PolicyGroup([
+                _Candidate(
+                    self.hits[at][0], self.hits[at][1], self.records[at], bool(self.current[at])
+                )
+                for at in positions
+            ])
+            for positions in self.policies[start:stop]
+        ]
+
+    def versions(self) -> tuple[list[tantivy.DocAddress], list[int]]:
+        """The best passage of every matching version, and the number of its policy."""
+        hits = self.hits
+        addresses = [hits[at][1] for positions in self.policies for at in positions]
+        numbers = [
+            number for number, positions in enumerate(self.policies) for _ in positions
+        ]
+        return addresses, numbers
+
+
 class SearchIndex:
     """A passage-level full-text index in a folder (created if missing).
 
@@ -340,19 +380,20 @@ class SearchIndex:
         if compiled is None or (limit <= 0 and not (facets or count)):
             return SearchPage(hits=[], total=0)
         depth = FACET_PASSAGES if facets else 0
-        groups, exhausted = self._best_passage_per_policy(
+        ranking = self._best_passage_per_policy(
             searcher, compiled, offset + limit, min_passages=depth
         )
         terms = parsed.highlight_terms()
-        hits = self._hits(searcher, groups[offset : offset + limit], terms)
-        page = SearchPage(hits=hits, total=len(groups), total_exact=exhausted)
+        hits = self._hits(searcher, ranking.groups(offset, offset + limit), terms)
+        exhausted = ranking.exhausted
+        page = SearchPage(hits=hits, total=len(ranking), total_exact=exhausted)
         if facets:
             names = self._facet_names(searcher)
-            versions = [[candidate.address for candidate in group.candidates] for group in groups]
-            page.facets = count_facets(searcher, versions, names, as_of)
+            addresses, policies = ranking.versions()
+            page.facets = count_facets(searcher, addresses, policies, names, as_of)
             page.facets_exact = exhausted
         if count and not exhausted:
-            page.total = max(len(groups), round(searcher.cardinality(compiled, POLICY_KEY)))
+            page.total = max(len(ranking), round(searcher.cardinality(compiled, POLICY_KEY)))
             page.total_exact = True
         return page
 
@@ -421,8 +462,8 @@ class SearchIndex:
         for query in filter_clauses(self._schema, filters or SearchFilters(), date.today()):
             clauses.append((tantivy.Occur.Must, tantivy.Query.const_score_query(query, 0.0)))
         compiled = tantivy.Query.boolean_query(clauses)
-        groups, _ = self._best_passage_per_policy(searcher, compiled, limit)
-        return self._hits(searcher, groups[:limit], frozenset(term for term, _ in terms))
+        ranking = self._best_passage_per_policy(searcher, compiled, limit)
+        return self._hits(searcher, ranking.groups(0, limit), frozenset(term for term, _ in terms))
 
     def _distinctive_terms(
         self, searcher: tantivy.Searcher, document: IndexDocument
@@ -449,31 +490,31 @@ class SearchIndex:
         wanted_groups: int,
         *,
         min_passages: int = 0,
-    ) -> tuple[list[_PolicyGroup], bool]:
+    ) -> _Ranking:
         """Policies of the best passages, best first, at least `wanted_groups` of them
-        when there are, from at least `min_passages` passages; and whether every
-        matching passage was seen."""
+        when there are, from at least `min_passages` passages."""
         wanted = max(wanted_groups * CANDIDATES_PER_HIT, MIN_CANDIDATES, min_passages)
         while True:
             hits = searcher.search(query, wanted, count=False).hits
             addresses = [address for _, address in hits]
             records = searcher.fast_field_values(RECORD_KEY, addresses)
-            policies = searcher.fast_field_values(POLICY_KEY, addresses)
             current = searcher.fast_field_values(IS_CURRENT, addresses)
-            groups: dict[int, _PolicyGroup] = {}
+            groups: dict[int, list[int]] = {}
             seen_records: set[int] = set()
-            for (score, address), record, policy, is_current in zip(
-                hits, records, policies, current, strict=True
+            for position, (record, policy) in enumerate(
+                zip(records, searcher.fast_field_values(POLICY_KEY, addresses), strict=True)
             ):
                 if record in seen_records:  # hits come best first: keep each record's best
                     continue
                 seen_records.add(record)
                 group = groups.get(policy)
                 if group is None:
-                    group = groups[policy] = _PolicyGroup()
-                group.candidates.append(_Candidate(score, address, record, bool(is_current)))
-            if len(groups) >= wanted_groups or len(hits) < wanted:
-                return list(groups.values()), len(hits) < wanted
+                    groups[policy] = [position]
+                else:
+                    group.append(position)
+            exhausted = len(hits) < wanted
+            if len(groups) >= wanted_groups or exhausted:
+                return _Ranking(hits, records, current, list(groups.values()), exhausted)
             wanted *= CANDIDATE_GROWTH
 
     def _hits(
