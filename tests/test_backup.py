@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import struct
+import threading
 import zipfile
 from dataclasses import asdict
 from pathlib import Path
@@ -22,6 +23,7 @@ from politikbase.backup import (
 from politikbase.check import check_register
 from politikbase.cli import app
 from politikbase.ingest import Ingester, reindex
+from politikbase.jobs import JobRunner
 from politikbase.service import Service
 from politikbase.store import Register
 
@@ -134,7 +136,9 @@ def test_manifest_names_every_member_with_its_checksum(
     assert manifest["tables"]["documents"]["rows"] == original.register.count_documents()
     assert manifest["tables"]["corrections"]["rows"] == 3
     assert manifest["originals"]["count"] == len(original.register.sources())
-    tables = {"sources", "documents", "corrections", "relations"}
+    tables = {
+        "sources", "documents", "corrections", "relations", "ingest_jobs", "ingest_job_files"
+    }
     assert set(manifest["tables"]) == tables
     with zipfile.ZipFile(archive) as opened:
         first = opened.read("tables/documents.jsonl").split(b"\n", 1)[0]
@@ -298,3 +302,26 @@ def test_command_line_backup_and_restore(
     )
     assert forced.exit_code == 1 and "does not match its checksum" in _flat(forced.output)
     assert Register(target).count_documents() == original.register.count_documents()
+
+
+def test_an_upload_waiting_in_a_job_is_backed_up_and_ingested_after_the_restore(
+    tmp_path: Path,
+) -> None:
+    service = Service(tmp_path / "data")
+    text = "Kulturpolitik for Fjordby Kommune\n\nPolitikken er vedtaget af Byrådet i 2022."
+    sha256 = service.register.keep_original(text.encode())
+    job = service.register.jobs.add_uploads([("kulturpolitik.txt", sha256)])
+    archive = tmp_path / "backup.zip"
+    write_backup(service.register, archive)
+
+    restore_data_dir(archive, tmp_path / "restored")
+    restored = Service(tmp_path / "restored")
+    waiting = restored.register.jobs.job(job.id)
+    assert waiting is not None and waiting.state == "queued"
+    assert sha256 in restored.register.blobs
+    JobRunner(restored).run(threading.Event(), until_idle=True)
+    done = restored.register.jobs.job(job.id)
+    assert done is not None and done.state == "done" and done.counts == {"new": 1}
+    assert [record.title for record in restored.register.documents()] == [
+        "Kulturpolitik for Fjordby Kommune"
+    ]

@@ -34,7 +34,7 @@ from politikbase.backup.archive import (
     table_member,
 )
 from politikbase.store import Register
-from politikbase.store.schema import Base, SourceRow
+from politikbase.store.schema import Base, IngestJobFileRow, SourceRow
 
 # Originals in these formats are compressed already; deflating them again costs time
 # and saves nothing.
@@ -192,6 +192,15 @@ def write_backup(register: Register, target: Path) -> BackupSummary:
                     select(sources.c.sha256, sources.c.format).order_by(sources.c.sha256)
                 )
                 originals = [(sha256, file_format) for sha256, file_format in listed]
+                # Uploads waiting in a job are not sources yet; kept, the job runs after
+                # a restore as it would have here.
+                filed = {sha256 for sha256, _ in originals}
+                waiting = connection.scalars(
+                    select(IngestJobFileRow.sha256).distinct()
+                    .where(IngestJobFileRow.sha256.is_not(None))
+                    .order_by(IngestJobFileRow.sha256)
+                )
+                originals += [(sha256, None) for sha256 in waiting if sha256 not in filed]
             _write_originals(archive, register, originals, stamp, summary, members)
             manifest["tables"] = tables
             manifest["originals"] = {
