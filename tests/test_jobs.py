@@ -17,9 +17,10 @@ from typer.testing import CliRunner
 
 from politikbase.check import check_register
 from politikbase.cli import app
+from politikbase.index import IndexDocument, SearchIndex
 from politikbase.ingest import Ingester
 from politikbase.jobs import JobRunner
-from politikbase.service import Service
+from politikbase.service import INDEX_DIR, Service
 from politikbase.store.jobs import DONE, RUNNING
 from politikbase.web import create_app
 from politikbase.web.api_jobs import TOKEN_VARIABLE
@@ -208,3 +209,31 @@ def test_web_workers_share_one_register_and_one_index_with_the_runner(
         service.stop()
     assert len(totals) == 1 and totals.pop() > 0
     assert len(titles) == 1 and titles.pop()
+
+
+def test_a_job_waits_while_another_process_writes_the_index(
+    inbox: list[Path], tmp_path: Path
+) -> None:
+    data_dir = tmp_path / "data"
+    service = Service(data_dir)
+    job = service.register.jobs.add_paths([str(path) for path in inbox[:2]])
+    # A command-line ingest elsewhere holds the index's writer.
+    other = SearchIndex(data_dir / INDEX_DIR)
+    other.add(IndexDocument(record_id="anden", title="Anden skrivning", text="Politik."))
+    stop = threading.Event()
+    runner = JobRunner(service, poll_seconds=0.1)
+    worker = threading.Thread(target=runner.run, args=(stop,), kwargs={"until_idle": True})
+    worker.start()
+    try:
+        time.sleep(1.5)
+        waiting = service.register.jobs.job(job.id)
+        assert waiting is not None and waiting.state in {"queued", RUNNING}
+        assert waiting.starts_without_progress <= 1 and waiting.error is None
+        other.close()  # the other writer is done
+        worker.join(60)
+        assert not worker.is_alive()
+    finally:
+        stop.set()
+        worker.join()
+    done = service.register.jobs.job(job.id)
+    assert done is not None and done.state == DONE and done.files_done == 2

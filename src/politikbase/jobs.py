@@ -58,7 +58,10 @@ class JobRunner:
                     break
                 stop.wait(self.poll_seconds)
                 continue
-            finished += self.run_job(job)
+            if self.run_job(job):
+                finished += 1
+            else:
+                stop.wait(self.poll_seconds)  # the index is busy: give its writer time
         return finished
 
     def run_job(self, job: Job) -> bool:
