@@ -200,7 +200,7 @@ def filter_clauses(
         (SUBJECT, filters.subjects),
     ):
         if values:
-            clauses.append(tantivy.Query.term_set_query(schema, field, list(values)))
+            clauses.append(_any_value(schema, field, values))
     if filters.municipalities and filters.unknown_organisation_too:
         unknown = tantivy.Query.boolean_query([
             (tantivy.Occur.Must, tantivy.Query.all_query()),
@@ -210,7 +210,7 @@ def filter_clauses(
             [(tantivy.Occur.Should, clauses[0]), (tantivy.Occur.Should, unknown)]
         )
     if filters.years:
-        clauses.append(tantivy.Query.term_set_query(schema, ADOPTED_YEAR, list(filters.years)))
+        clauses.append(_any_value(schema, ADOPTED_YEAR, filters.years))
     if filters.adopted_from is not None or filters.adopted_to is not None:
         clauses.append(
             tantivy.Query.range_query(
@@ -221,6 +221,15 @@ def filter_clauses(
     if filters.statuses:
         clauses.append(_status_query(schema, filters.statuses, as_of))
     return clauses
+
+
+def _any_value(schema: tantivy.Schema, field: str, values: Sequence[str | int]) -> tantivy.Query:
+    """Passages with one of the values in a field. One value is a term query: a set
+    of terms collects every passage that has one before the search starts, where a
+    term's passages are read only as far as the search needs them."""
+    if len(values) == 1:
+        return tantivy.Query.term_query(schema, field, values[0], index_option="basic")
+    return tantivy.Query.term_set_query(schema, field, list(values))
 
 
 def _status_query(schema: tantivy.Schema, statuses: tuple[str, ...], as_of: date) -> tantivy.Query:
