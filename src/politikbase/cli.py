@@ -67,6 +67,9 @@ Database = Annotated[
     ),
 ]
 JsonFlag = Annotated[bool, typer.Option("--json", help="Machine-readable JSON output.")]
+RetryFailed = Annotated[
+    bool, typer.Option("--retry-failed", help="Try again files that failed before.")
+]
 
 
 def _service(data_dir: Path | None, database: str | None = None) -> Service:
@@ -75,6 +78,13 @@ def _service(data_dir: Path | None, database: str | None = None) -> Service:
 
 def _print_json(value: Any) -> None:
     sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def _require_paths(paths: list[Path]) -> None:
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        errors.print(f"[red]No such file or folder:[/red] {', '.join(missing)}")
+        raise typer.Exit(2)
 
 
 def _read_input(file: str) -> str:
@@ -94,9 +104,7 @@ def ingest(
         typer.Option(help="Worker processes for extraction and analysis (0: one per core "
                      "for large batches, none for small ones)."),
     ] = 0,
-    retry_failed: Annotated[
-        bool, typer.Option("--retry-failed", help="Try again files that failed before.")
-    ] = False,
+    retry_failed: RetryFailed = False,
     cluster: Annotated[
         str | None,
         typer.Option(help="Address of a Dask scheduler (tcp://HOST:PORT) whose workers "
@@ -105,10 +113,7 @@ def ingest(
     json_output: JsonFlag = False,
 ) -> None:
     """Ingest PDF, HTML, DOCX, TXT/Markdown and JSONL files into the register."""
-    missing = [str(p) for p in paths if not p.exists()]
-    if missing:
-        errors.print(f"[red]No such file or folder:[/red] {', '.join(missing)}")
-        raise typer.Exit(2)
+    _require_paths(paths)
     service = _service(data_dir, database)
     total = sum(1 for _ in iter_files(paths))
     client = None
@@ -902,16 +907,11 @@ def jobs_add(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders (recursive).")],
     data_dir: DataDir = None,
     database: Database = None,
-    retry_failed: Annotated[
-        bool, typer.Option("--retry-failed", help="Try again files that failed before.")
-    ] = False,
+    retry_failed: RetryFailed = False,
     json_output: JsonFlag = False,
 ) -> None:
     """Queue files on this machine for the background ingest."""
-    missing = [str(p) for p in paths if not p.exists()]
-    if missing:
-        errors.print(f"[red]No such file or folder:[/red] {', '.join(missing)}")
-        raise typer.Exit(2)
+    _require_paths(paths)
     files = list(dict.fromkeys(str(path.resolve()) for path in iter_files(paths)))
     if not files:
         errors.print("[red]No files to ingest.[/red]")
