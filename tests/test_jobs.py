@@ -21,7 +21,7 @@ from politikbase.index import IndexDocument, SearchIndex
 from politikbase.ingest import Ingester
 from politikbase.jobs import JobRunner
 from politikbase.service import INDEX_DIR, Service
-from politikbase.store.jobs import DONE, RUNNING
+from politikbase.store.jobs import CANCELLED, DONE, RUNNING
 from politikbase.web import create_app
 from politikbase.web.api_jobs import TOKEN_VARIABLE
 from service_process import ServiceProcess
@@ -237,3 +237,29 @@ def test_a_job_waits_while_another_process_writes_the_index(
         worker.join()
     done = service.register.jobs.job(job.id)
     assert done is not None and done.state == DONE and done.files_done == 2
+
+
+def test_a_cancelled_job_stops_after_its_current_file_and_keeps_what_it_filed(
+    inbox: list[Path], tmp_path: Path
+) -> None:
+    data_dir = tmp_path / "data"
+    service = Service(data_dir)
+    queued = service.register.jobs.add_paths([str(path) for path in inbox[:4]])
+    runner = JobRunner(service)
+    job = service.register.jobs.claim(runner.name)
+    assert job is not None
+    with TestClient(create_app(data_dir), client=REMOTE) as remote:
+        assert remote.post(f"/api/v1/jobs/{job.id}/cancel").status_code == 403
+    with TestClient(create_app(data_dir), client=LOCAL) as local:
+        answer = local.post(f"/api/v1/jobs/{job.id}/cancel")
+        assert answer.status_code == 200 and answer.json()["state"] == CANCELLED
+        assert local.post("/api/v1/jobs/findes-ikke/cancel").status_code == 404
+
+    assert runner.run_job(job)
+    stopped = service.register.jobs.job(queued.id)
+    assert stopped is not None and stopped.state == CANCELLED
+    assert stopped.files_done == 1  # the file it was on, and no more
+    filed = stopped.files[0]
+    assert filed.status == "new"
+    assert service.register.count_documents() == filed.documents
+    assert check_register(service.register, service.index).ok

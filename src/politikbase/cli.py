@@ -975,6 +975,21 @@ def jobs_show(
         console.print(f"  {item.status or 'waiting':10} {escape(item.name)}{reason}")
 
 
+@jobs_app.command("cancel")
+def jobs_cancel(
+    job_id: Annotated[str, typer.Argument(help="The job's id.")],
+    data_dir: DataDir = None,
+    database: Database = None,
+) -> None:
+    """Stop a job: a waiting one never starts, a running one stops after its current file."""
+    register = Register(_existing_register(data_dir, database), database)
+    job = register.jobs.cancel(job_id)
+    if job is None:
+        errors.print(f"[red]No job[/red] {escape(job_id)}")
+        raise typer.Exit(1)
+    console.print(f"Job {job.id}: {job.state} ({job.files_done} of {job.file_count} files done).")
+
+
 @jobs_app.command("run")
 def jobs_run(
     data_dir: DataDir = None,

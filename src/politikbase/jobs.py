@@ -35,6 +35,10 @@ HEARTBEAT_SECONDS = LEASE.total_seconds() / 6
 POLL_SECONDS = 1.0
 
 
+class JobCancelled(Exception):
+    """Raised between two files of a job someone cancelled, to stop its ingest."""
+
+
 class JobRunner:
     def __init__(
         self, service: Service, *, jobs: int = 1, limits: ParseLimits | None = DEFAULT_LIMITS,
@@ -82,11 +86,17 @@ class JobRunner:
                         self.queue.file_done(
                             job.id, position, outcome.status, outcome.documents, outcome.error
                         )
+                    if self.queue.is_cancelled(job.id):
+                        raise JobCancelled(job.id)
 
                 ingester.ingest(
                     [Path(path) for path in positions], jobs=self.jobs,
                     retry_failed=job.retry_failed, on_file=record,
                 )
+        except JobCancelled:
+            # What was filed stays, and is linked now as at the end of any batch.
+            Ingester(self.service.register, self.service.index, self.limits).ingest([])
+            return True
         except IndexLocked:
             # Another process (a command-line ingest) is writing the index: the job
             # waits for it, not counted as a failed start.

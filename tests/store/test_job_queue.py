@@ -12,7 +12,16 @@ import pytest
 from sqlalchemy import update
 
 from politikbase.store import Register
-from politikbase.store.jobs import DONE, FAILED, LEASE, MAX_STARTS, QUEUED, RUNNING, JobQueue
+from politikbase.store.jobs import (
+    CANCELLED,
+    DONE,
+    FAILED,
+    LEASE,
+    MAX_STARTS,
+    QUEUED,
+    RUNNING,
+    JobQueue,
+)
 from politikbase.store.schema import IngestJobRow
 
 
@@ -127,3 +136,24 @@ def test_released_and_finished_jobs(register: Register) -> None:
     assert finished is not None and finished.state == DONE and finished.finished_at
     assert not register.jobs.heartbeat(job.id, "here:1")
     assert register.jobs.claim() is None
+
+
+def test_a_cancelled_job_is_not_started_nor_finished_over(register: Register) -> None:
+    waiting = register.jobs.add_paths(["/srv/a.pdf"])
+    cancelled = register.jobs.cancel(waiting.id)
+    assert cancelled is not None and cancelled.state == CANCELLED and cancelled.finished_at
+    assert register.jobs.claim("here:1") is None
+
+    running = register.jobs.add_paths(["/srv/b.pdf"])
+    assert register.jobs.claim("here:1") is not None
+    register.jobs.cancel(running.id)
+    assert register.jobs.is_cancelled(running.id)
+    register.jobs.finish(running.id, "here:1")
+    register.jobs.release(running.id, "here:1")
+    assert register.jobs.job(running.id).state == CANCELLED  # type: ignore[union-attr]
+
+    done = register.jobs.add_paths(["/srv/c.pdf"])
+    assert register.jobs.claim("here:1") is not None
+    register.jobs.finish(done.id, "here:1")
+    assert register.jobs.cancel(done.id).state == DONE  # type: ignore[union-attr]
+    assert register.jobs.cancel("findes-ikke") is None

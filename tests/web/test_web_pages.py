@@ -321,3 +321,18 @@ def test_files_uploaded_through_the_form_become_a_job_with_its_own_page(
     with TestClient(create_app(data_dir), client=("198.51.100.3", 41000)) as remote:
         refused = remote.post("/indlaesninger", files=[("filer", ("x.txt", b"Politik"))])
         assert refused.status_code == 403 and "kun åben fra denne maskine" in refused.text
+
+
+def test_a_job_can_be_stopped_from_its_page(tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    with TestClient(create_app(data_dir), client=("127.0.0.1", 41000)) as local:
+        sent = local.post("/indlaesninger", files=[("filer", ("a.txt", b"Politik for alt"))],
+                          follow_redirects=False)
+        job_url = sent.headers["location"]
+        assert "Stop indlæsningen" in local.get(job_url).text
+        forged = local.post(f"{job_url}/stop", headers={"Origin": "https://andet.example"})
+        assert forged.status_code == 403 and "Venter" in forged.text
+        stopped = local.post(f"{job_url}/stop", follow_redirects=False)
+        assert stopped.status_code == 303
+        page = local.get(job_url).text
+        assert "Stoppet: 0 af 1 filer er læst" in page and "Stop indlæsningen" not in page

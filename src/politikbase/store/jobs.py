@@ -4,6 +4,7 @@ A job is a list of files (uploaded originals, already kept in the blob store, or
 paths on the server) and its state:
 
     queued -> running -> done | failed
+    queued | running -> cancelled    (a running job stops after the file it is on)
 
 A runner takes a job with a compare-and-set update, so two runners never take the
 same one, and renews its heartbeat while it works. A running job whose heartbeat is
@@ -27,8 +28,8 @@ from sqlalchemy.orm import sessionmaker
 
 from politikbase.store.schema import IngestJobFileRow, IngestJobRow
 
-QUEUED, RUNNING, DONE, FAILED = "queued", "running", "done", "failed"
-STATES = (QUEUED, RUNNING, DONE, FAILED)
+QUEUED, RUNNING, DONE, FAILED, CANCELLED = "queued", "running", "done", "failed", "cancelled"
+STATES = (QUEUED, RUNNING, DONE, FAILED, CANCELLED)
 UPLOAD, PATHS = "upload", "paths"
 # A runner renews its heartbeat far more often than this; a job silent for longer
 # has lost its runner.
@@ -299,7 +300,10 @@ class JobQueue:
         with self._sessions.begin() as session:
             session.execute(
                 update(IngestJobRow)
-                .where(IngestJobRow.id == job_id, IngestJobRow.runner == runner)
+                .where(
+                    IngestJobRow.id == job_id, IngestJobRow.runner == runner,
+                    IngestJobRow.state == RUNNING,
+                )
                 .values(
                     state=QUEUED, runner=None, heartbeat_at=None,
                     starts_without_progress=case(
@@ -310,6 +314,24 @@ class JobQueue:
                 )
                 .execution_options(synchronize_session=False)
             )
+
+    def cancel(self, job_id: str) -> Job | None:
+        """Stop a job that has not ended: a waiting one is never started, a running one
+        stops after the file it is on (its runner sees the state). None when no such job."""
+        with self._sessions.begin() as session:
+            session.execute(
+                update(IngestJobRow)
+                .where(IngestJobRow.id == job_id, IngestJobRow.state.in_((QUEUED, RUNNING)))
+                .values(state=CANCELLED, finished_at=_now())
+                .execution_options(synchronize_session=False)
+            )
+        return self.job(job_id)
+
+    def is_cancelled(self, job_id: str) -> bool:
+        with self._sessions() as session:
+            return session.scalar(
+                select(IngestJobRow.state).where(IngestJobRow.id == job_id)
+            ) == CANCELLED
 
     def file_done(
         self, job_id: str, position: int, status: str, documents: int, error: str | None
@@ -333,7 +355,10 @@ class JobQueue:
         with self._sessions.begin() as session:
             session.execute(
                 update(IngestJobRow)
-                .where(IngestJobRow.id == job_id, IngestJobRow.runner == runner)
+                .where(
+                    IngestJobRow.id == job_id, IngestJobRow.runner == runner,
+                    IngestJobRow.state == RUNNING,
+                )
                 .values(state=FAILED if error else DONE, error=error, finished_at=_now())
                 .execution_options(synchronize_session=False)
             )

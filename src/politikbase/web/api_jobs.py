@@ -105,6 +105,17 @@ def jobs(
     return json_response(request, body, headers)
 
 
+@router.post("/jobs/{job_id}/cancel", summary="Stop en indlæsning (efter filen den er i gang med)")
+def cancel_job(request: Request, job_id: str) -> Response:
+    refused = refusal(request, bearer_token(request))
+    if refused is not None:
+        raise refused
+    cancelled = portal_of(request).service.register.jobs.cancel(job_id)
+    if cancelled is None:
+        raise HTTPException(404, "Indlæsningen findes ikke.")
+    return json_response(request, cancelled.as_json())
+
+
 @router.get("/jobs/{job_id}", summary="Én indlæsning med dens filer")
 def job(request: Request, job_id: str) -> Response:
     found = portal_of(request).service.register.jobs.job(job_id)

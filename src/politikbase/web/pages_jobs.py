@@ -23,7 +23,10 @@ from politikbase.web.portal import portal_of
 router = APIRouter(include_in_schema=False)
 
 SHOWN_JOBS = 50
-JOB_STATES = {"queued": "Venter", "running": "I gang", "done": "Færdig", "failed": "Fejlet"}
+JOB_STATES = {
+    "queued": "Venter", "running": "I gang", "done": "Færdig", "failed": "Fejlet",
+    "cancelled": "Stoppet",
+}
 FILE_STATUSES = {
     "new": "Ny", "updated": "Opdateret", "unchanged": "Uændret", "failed": "Fejlet",
     None: "Venter",
@@ -75,11 +78,30 @@ def upload(
 
 @router.get("/indlaesninger/{job_id}")
 def job_page(request: Request, job_id: str) -> Response:
+    return _job_page(request, job_id)
+
+
+def _job_page(
+    request: Request, job_id: str, *, error: str = "", status_code: int = 200
+) -> Response:
     portal = portal_of(request)
     job = portal.service.register.jobs.job(job_id)
     if job is None:
         raise HTTPException(404, "Indlæsningen findes ikke.")
     return portal.page(
-        request, "job.html", job=job, job_states=JOB_STATES, file_statuses=FILE_STATUSES,
-        working=job.state in (QUEUED, RUNNING),
+        request, "job.html", status_code=status_code, job=job, job_states=JOB_STATES,
+        file_statuses=FILE_STATUSES, working=job.state in (QUEUED, RUNNING), error=error,
+        needs_key=bool(os.environ.get(TOKEN_VARIABLE)),
     )
+
+
+@router.post("/indlaesninger/{job_id}/stop")
+def stop(request: Request, job_id: str, noegle: Annotated[str, Form()] = "") -> Response:
+    refused = HTTPException(403, "Formularen blev sendt fra en anden side.") if (
+        _from_elsewhere(request)) else refusal(request, noegle)
+    if refused is not None:
+        return _job_page(request, job_id, error=str(refused.detail),
+                         status_code=refused.status_code)
+    if portal_of(request).service.register.jobs.cancel(job_id) is None:
+        raise HTTPException(404, "Indlæsningen findes ikke.")
+    return RedirectResponse(f"/indlaesninger/{job_id}", status_code=303)
