@@ -217,6 +217,17 @@ def _fault_rows(results: dict[str, Any]) -> list[tuple[str, str, str, str]]:
             f"{limits.get('memory')}, {limits.get('seconds')} s per file)",
             f"{shown}; the good files filed every time: {_verdict(kept_going)}",
             "batch goes on", _verdict(kept_going)))
+    fuzz = results.get("fuzz_pipeline") or {}
+    if fuzz:
+        runs = "; ".join(
+            f"{target}: {run['runs']} inputs in {run['seconds']} s, {run['findings']} findings"
+            for target, run in fuzz.items() if isinstance(run, dict) and "runs" in run
+        )
+        clean = all(run.get("findings") == 0 for run in fuzz.values() if isinstance(run, dict))
+        rows.append((
+            "Coverage-guided fuzzing (atheris) of the pipeline on files of every format, and "
+            "of repair, segmentation and analysis on text; findings are kept in "
+            "`tests/fuzz_cases/`", runs, "0 findings", _verdict(clean)))
     return rows
 
 
@@ -290,8 +301,9 @@ def render(results: dict[str, Any], machine: str, quick: bool) -> str:
         lines += ["", "**Quick run (reduced sizes): not the reference figures.**"]
     lines += ["", "## Summary", "", *_headline(results), "", *READING]
     for name, result in results.items():
+        when = f", {result['_ran_at']}" if "_ran_at" in result else ""
         lines += ["", f"## {name}", "", f"`benchmarks/{name}.py` "
-                  f"(ran {result.get('_wall_seconds', '?')} s)", "", "| figure | value |",
+                  f"(ran {result.get('_wall_seconds', '?')} s{when})", "", "| figure | value |",
                   "|---|---|"]
         lines += [f"| {key} | {value} |" for key, value in _flatten(result)]
     return "\n".join(lines) + "\n"

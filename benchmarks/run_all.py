@@ -1,7 +1,9 @@
 """Run every evaluation and benchmark and write docs/benchmarks.md.
 
 Each benchmark runs in a fresh Python process, so its peak memory is its own.
-Usage: python benchmarks/run_all.py [--quick]
+`--only NAME,NAME` runs just those benchmarks again and keeps the other results of
+the last run (each section of the report says when it ran).
+Usage: python benchmarks/run_all.py [--quick] [--only NAME[,NAME...]]
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import platform
 import subprocess
 import sys
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -33,10 +36,12 @@ BENCHMARKS: list[tuple[str, dict[str, object]]] = [
     ("bench_ocr", {"pages": 20}),
     ("bench_cluster", {"text_pages": 1000, "scanned_pages": 8}),
     ("bench_faults", {"kill_trials": 10, "restart_trials": 3}),
+    ("fuzz_pipeline", {"seconds": 300}),
 ]
 QUICK_OVERRIDES = {"bench_ingest": {"pages": 200, "repetitions": 1},
                    "bench_search": {"passages": 10_000}, "bench_web": {"seconds": 3},
-                   "bench_faults": {"kill_trials": 2, "restart_trials": 1}}
+                   "bench_faults": {"kill_trials": 2, "restart_trials": 1},
+                   "fuzz_pipeline": {"seconds": 30}}
 
 
 def run(module: str, arguments: dict[str, object]) -> dict[str, object]:
@@ -54,6 +59,7 @@ def run(module: str, arguments: dict[str, object]) -> dict[str, object]:
     line = marked[-1]
     result = json.loads(line.removeprefix("@@RESULT@@"))
     result["_wall_seconds"] = round(time.perf_counter() - started, 1)
+    result["_ran_at"] = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     return result
 
 
@@ -64,16 +70,36 @@ def machine() -> str:
     )
 
 
+def _only(argv: list[str]) -> set[str] | None:
+    if "--only" not in argv:
+        return None
+    position = argv.index("--only")
+    names = set(argv[position + 1].split(",")) if position + 1 < len(argv) else set()
+    unknown = names - {module for module, _ in BENCHMARKS}
+    if not names or unknown:
+        raise SystemExit(f"--only takes benchmark names: {sorted(unknown) or 'none given'}")
+    return names
+
+
 def main() -> None:
     quick = "--quick" in sys.argv
+    only = _only(sys.argv)
     OUT.mkdir(exist_ok=True)
+    saved = OUT / "results.json"
     results: dict[str, dict[str, object]] = {}
+    if only is not None:
+        if not saved.exists():
+            raise SystemExit("--only needs the results of an earlier full run")
+        results = json.loads(saved.read_text())
     for module, arguments in BENCHMARKS:
+        if only is not None and module not in only:
+            continue
         if quick:
             arguments = QUICK_OVERRIDES.get(module, arguments)
         print(f"running {module} {arguments} ...", file=sys.stderr, flush=True)
         results[module] = run(module, arguments)
-    (OUT / "results.json").write_text(json.dumps(results, indent=2, ensure_ascii=False))
+    results = {module: results[module] for module, _ in BENCHMARKS if module in results}
+    saved.write_text(json.dumps(results, indent=2, ensure_ascii=False))
     from report import render
 
     (ROOT / "docs" / "benchmarks.md").write_text(render(results, machine(), quick))

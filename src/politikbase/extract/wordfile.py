@@ -20,6 +20,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 
 import docx
@@ -76,6 +77,14 @@ def extract_docx(data: bytes, name: str) -> list[ExtractedDocument]:
         raise ExtractionError(f"not a readable Word (.docx) file ({error})") from None
     except etree.XMLSyntaxError as error:
         raise ExtractionError(f"damaged Word (.docx) file: broken XML ({error})") from None
+    except (zlib.error, EOFError) as error:
+        # A member whose compressed bytes are damaged or cut short.
+        raise ExtractionError(
+            f"damaged Word (.docx) file: broken compressed data ({error})"
+        ) from None
+    except (NotImplementedError, RuntimeError) as error:
+        # zipfile's words for a compression method it lacks, or an encrypted member.
+        raise ExtractionError(f"unreadable Word (.docx) file ({error})") from None
     styles = _paragraph_styles(document)
     reader = _BodyReader(styles)
     reader.read_container(document.element.body)
