@@ -9,6 +9,9 @@ times, in one run and alternating so machine noise hits both alike:
            filing and indexing in this process.
 Reports medians over the repetitions, and the peak memory of this process.
 
+Then, once, where the time goes: the same files ingested in this process (no
+workers), cold, with a timer on each stage; seconds per 1,000 pages.
+
 Usage: python benchmarks/bench_ingest.py [PAGES] [REPETITIONS]
 """
 
@@ -21,15 +24,39 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
+from typing import Any
+from unittest import mock
 
 import pypdfium2
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import politikbase.ingest as ingest_module
+import politikbase.pipeline as pipeline_module
 from bench_extract import build_pdf_set
+from politikbase.index import SearchIndex
 from politikbase.ingest import Ingester
 from politikbase.service import Service
+from politikbase.store import Register
+
+# (module or class, attribute, stage): the calls each stage of an ingest makes.
+STAGES: list[tuple[Any, str, str]] = [
+    (pipeline_module, "extract_bytes", "extract"),
+    (pipeline_module, "repair", "repair"),
+    (pipeline_module, "_segments", "segment"),
+    (pipeline_module, "analyse_document", "analyse"),
+    (pipeline_module, "signature_bytes", "signature"),
+    (pipeline_module, "prepare_document", "index analysis"),
+    (Register, "keep_original", "keep original"),
+    (Register, "file_documents", "file in register"),
+    (SearchIndex, "add", "index add"),
+    (SearchIndex, "commit", "index commit"),
+    (ingest_module, "link_register", "link"),
+    (ingest_module, "sync_links", "sync links"),
+]
 
 
 def raw_extraction(paths: list[Path]) -> int:
@@ -61,6 +88,47 @@ def pipeline_ingest(paths: list[Path], data_dir: Path, jobs: int) -> float:
     return elapsed
 
 
+@contextmanager
+def _timed_stages() -> Iterator[dict[str, float]]:
+    """Seconds spent in each stage while the block runs (nested calls count once)."""
+    seconds: dict[str, float] = dict.fromkeys([stage for _, _, stage in STAGES], 0.0)
+    active: list[str] = []
+
+    def timed(function: Callable[..., Any], stage: str) -> Callable[..., Any]:
+        def run(*args: Any, **kwargs: Any) -> Any:
+            if active:  # inside another timed stage: that one counts the time
+                return function(*args, **kwargs)
+            active.append(stage)
+            started = time.perf_counter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                seconds[stage] += time.perf_counter() - started
+                active.pop()
+        return run
+
+    with ExitStack() as patches:
+        for owner, name, stage in STAGES:
+            patches.enter_context(
+                mock.patch.object(owner, name, timed(getattr(owner, name), stage))
+            )
+        yield seconds
+
+
+def stage_split(paths: list[Path], data_dir: Path, pages: int) -> dict[str, float]:
+    """Seconds per 1,000 pages of each stage, one cold ingest in this process."""
+    service = Service(data_dir)
+    with _timed_stages() as seconds:
+        started = time.perf_counter()
+        Ingester(service.register, service.index, limits=None).ingest(paths, jobs=1)
+        total = time.perf_counter() - started
+    service.register.close()
+    split = {stage: round(1000 * value / pages, 3) for stage, value in seconds.items()}
+    split["other"] = round(1000 * (total - sum(seconds.values())) / pages, 3)
+    split["total"] = round(1000 * total / pages, 3)
+    return split
+
+
 def main(pages: int = 1000, repetitions: int = 3) -> dict[str, object]:
     work = Path(tempfile.mkdtemp(prefix="politikbase-bench-ingest-"))
     try:
@@ -77,6 +145,7 @@ def main(pages: int = 1000, repetitions: int = 3) -> dict[str, object]:
         raw_rate = page_count / statistics.median(raw_times)
         serial_rate = page_count / statistics.median(pipeline_times[1])
         parallel_rate = page_count / statistics.median(pipeline_times[2])
+        split = stage_split(paths, work / "data-stages", page_count)
         return {
             "files": len(paths),
             "pages": page_count,
@@ -87,6 +156,8 @@ def main(pages: int = 1000, repetitions: int = 3) -> dict[str, object]:
             "pipeline_jobs2_pages_per_s": round(parallel_rate, 1),
             "pipeline_jobs2_vs_raw": round(parallel_rate / raw_rate, 3),
             "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+            "raw_seconds_per_1000_pages": round(1000 / raw_rate, 3),
+            "stage_seconds_per_1000_pages": split,
         }
     finally:
         shutil.rmtree(work, ignore_errors=True)

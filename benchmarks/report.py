@@ -96,6 +96,10 @@ def _headline(results: dict[str, Any]) -> list[str]:
          _verdict(None if ingest.get("pipeline_jobs2_vs_raw") is None
                   else ingest["pipeline_jobs2_vs_raw"] >= 0.5)),
         ("Ingest benchmark: peak memory", f"{ingest.get('peak_rss_mb')} MB", "–", "–"),
+        ("Ingest, where the time goes: seconds per 1,000 pages by stage (one process, cold)",
+         ", ".join(f"{stage} {value}" for stage, value in
+                   (ingest.get("stage_seconds_per_1000_pages") or {}).items())
+         + f"; raw pypdfium2 alone {ingest.get('raw_seconds_per_1000_pages')}", "–", "–"),
         ("Repair of the sample PDFs with lost ligatures (single-space gaps), WER raw → repaired",
          f"{_percent(_get(repair, 'samples_lost_ligatures.wer_raw'))} → "
          f"{_percent(_get(repair, 'samples_lost_ligatures.wer_repaired'))}", "–", "–"),
