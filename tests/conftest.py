@@ -253,6 +253,22 @@ def postgresql_url(tmp_path: Path) -> Iterator[str]:
         schemas.drop()
 
 
+@pytest.fixture(scope="session", params=REGISTER_BACKENDS)
+def session_database(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str | None]:
+    """For registers built once a session (the portal's): None (SQLite in the data
+    directory), then the URL of an empty PostgreSQL schema, dropped at the end."""
+    if request.param == "sqlite":
+        yield None
+        return
+    schemas = _postgresql_schemas()
+    try:
+        yield schemas.url_for(tmp_path_factory.mktemp("session-postgresql"))
+    finally:
+        schemas.drop()
+
+
 @pytest.fixture(params=REGISTER_BACKENDS)
 def database(request: pytest.FixtureRequest) -> str | None:
     """For a test whose registers other processes open, where the module-wide switch of

@@ -36,12 +36,14 @@ API_DESCRIPTION = (
 )
 
 
-def create_app(data_dir: Path | str) -> FastAPI:
+def create_app(data_dir: Path | str, database_url: str | None = None) -> FastAPI:
+    """The portal and API over a data directory (and its register's database: the
+    URL given, else $POLITIKBASE_DATABASE, else SQLite in the data directory)."""
     app = FastAPI(
         title="politikbase", version="1", description=API_DESCRIPTION, docs_url=None,
         redoc_url=None, openapi_url="/api/openapi.json",
     )
-    portal = Portal(Service(Path(data_dir)))
+    portal = Portal(Service(Path(data_dir), database_url))
     app.state.portal = portal
     app.add_middleware(ResponseCache, snapshots=portal.snapshots)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

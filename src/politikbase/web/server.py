@@ -45,7 +45,8 @@ def serve(
             uvicorn.run(FACTORY, factory=True, host=host, port=port, workers=workers,
                         log_level="warning")
         else:
-            uvicorn.run(create_app(data_dir), host=host, port=port, log_level="warning")
+            uvicorn.run(create_app(data_dir, database_url), host=host, port=port,
+                        log_level="warning")
     finally:
         if runner is not None:
             stop_runner_process(runner)
@@ -53,11 +54,11 @@ def serve(
 
 @contextmanager
 def running_portal(data_dir: Path, host: str = "127.0.0.1", port: int | None = None,
-                   ) -> Iterator[str]:
+                   database_url: str | None = None) -> Iterator[str]:
     """The portal served from a thread of this process; yields its base URL."""
     port = port or free_port(host)
-    config = uvicorn.Config(create_app(data_dir), host=host, port=port, log_level="warning",
-                            lifespan="off")
+    config = uvicorn.Config(create_app(data_dir, database_url), host=host, port=port,
+                            log_level="warning", lifespan="off")
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
