@@ -26,7 +26,8 @@ SAMPLES_DIR = Path(__file__).resolve().parents[1] / "samples"
 REGISTER_BACKENDS = ("sqlite", "postgresql")
 REGISTER_TESTS = (
     "tests/store/", "tests/cli/", "tests/test_ingest.py", "tests/test_indexing.py",
-    "tests/test_backup.py", "tests/test_check.py",
+    "tests/test_backup.py", "tests/test_check.py", "tests/test_hostile_input.py",
+    "tests/link/test_calendar.py", "tests/link/test_relations.py",
 )
 TEST_POSTGRESQL = "postgresql+psycopg://root@/test?host=/var/run/postgresql"
 
