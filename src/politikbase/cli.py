@@ -256,6 +256,8 @@ def _print_results(results: list[SearchResult], first_rank: int = 1) -> None:
             f"{result.doc_type}{escape(place)}{page} · {result.score:.2f})[/dim]"
         )
         console.print("   " + result.snippet_markup())
+        if not result.is_current:
+            console.print("   [dim]Fundet i en version, der ikke er politikkens aktuelle.[/dim]")
         if result.other_versions:
             console.print(f"   [dim]Også i versionerne: {escape(', '.join(result.other_versions))}"
                           "[/dim]")

@@ -4,6 +4,7 @@ query understanding, typing errors, similar policies, comparison and suggestions
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -68,6 +69,17 @@ def test_versions_are_one_hit_with_the_adopted_version_first(data_dir: Path) -> 
     assert elderly[0]["is_current"]
     assert "Høringsudkast" not in elderly[0]["title"]
     assert elderly[0]["other_versions"]
+
+
+def test_a_hit_outside_the_current_version_says_so(data_dir: Path) -> None:
+    # Only the hearing draft names the Handicaprådet; the adopted version is not hit.
+    printed = run("search", "politik for handicappede", "--data-dir", str(data_dir))
+    note = "Fundet i en version, der ikke er politikkens aktuelle."
+    assert printed.count(note) == 1
+    # Said under the draft's hit, before the next hit begins.
+    after_draft = printed[printed.index("Høringsudkast") :]
+    next_hit = re.search(r"\n\d+\. ", after_draft)
+    assert after_draft.index(note) < (next_hit.start() if next_hit else len(after_draft))
 
 
 def test_years_in_the_query_become_a_filter(data_dir: Path) -> None:

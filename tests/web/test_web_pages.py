@@ -159,6 +159,26 @@ def test_search_marks_matches_and_suggests_titles(client: TestClient) -> None:
     assert titles and all("plan" in title.lower() for title in titles)
 
 
+def test_a_hit_in_a_draft_names_the_policys_current_version(client: TestClient) -> None:
+    # Only the hearing draft of the elderly policy speaks of the Handicaprådet: its
+    # policy's adopted version does not match, so the draft is the hit shown.
+    query = {"q": "politik for handicappede"}
+    hits = client.get("/api/v1/search", params=query).json()["results"]
+    draft = next(hit for hit in hits if not hit["is_current"])
+    assert "Høringsudkast" in draft["title"]
+    rows = client.get("/api/v1/policies", params={"per_page": 200}).json()["items"]
+    policy = next(row for row in rows if draft["id"] in row["versions"])
+    assert policy["id"] != draft["id"]
+    items = re.findall(
+        r'<li class="resultat">(.*?)</li>', client.get("/sog", params=query).text, re.DOTALL
+    )
+    shown = {item: "Høringsudkast" in item for item in items}
+    note = "anden version end politikkens aktuelle"
+    assert all((note in item) == is_draft for item, is_draft in shown.items())
+    assert any(f'href="/politik/{policy["id"]}"' in item for item, is_draft in shown.items()
+               if is_draft)
+
+
 def test_revision_dashboard_has_accessible_charts(client: TestClient) -> None:
     html = client.get("/revision").text
     assert html.count('role="img"') == 2
