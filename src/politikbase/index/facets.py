@@ -97,7 +97,7 @@ def value_names(codes: FacetCodes) -> dict[str, dict[int, str]]:
 def count_facets(
     searcher: tantivy.Searcher,
     addresses: Sequence[tantivy.DocAddress],
-    policies: Sequence[int],
+    policies: Sequence[int] | npt.NDArray[np.int64],
     names: dict[str, dict[int, str]],
     as_of: date,
 ) -> dict[str, list[FacetCount]]:

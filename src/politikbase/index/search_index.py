@@ -15,6 +15,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
+import numpy as np
+import numpy.typing as npt
 import tantivy
 
 from politikbase.danish.analyzer import TOKENIZER_NAME, DanishAnalyzer
@@ -115,12 +117,19 @@ class _Ranking:
     hits: list[tuple[float, tantivy.DocAddress]]
     records: list[int]
     current: list[int]
-    # For each policy, the positions in `hits` of its versions' best passages.
-    policies: list[list[int]]
+    # The positions in `hits` of each policy's versions' best passages, one policy
+    # after the other; policy n's positions start at `starts[n]`.
+    positions: list[int]
+    starts: list[int]
     exhausted: bool  # every matching passage was seen
 
     def __len__(self) -> int:
-        return len(self.policies)
+        return len(self.starts)
+
+    def _positions_of(self, number: int) -> list[int]:
+        following = number + 1
+        end = self.starts[following] if following < len(self.starts) else len(self.positions)
+        return self.positions[self.starts[number] : end]
 
     def groups(self, start: int = 0, stop: int | None = None) -> list[_PolicyGroup]:
         return [
@@ -128,19 +137,70 @@ class _Ranking:
                 _Candidate(
                     self.hits[at][0], self.hits[at][1], self.records[at], bool(self.current[at])
                 )
-                for at in positions
+                for at in self._positions_of(number)
             ])
-            for positions in self.policies[start:stop]
+            for number in range(len(self))[start:stop]
         ]
 
-    def versions(self) -> tuple[list[tantivy.DocAddress], list[int]]:
+    def versions(self) -> tuple[list[tantivy.DocAddress], npt.NDArray[np.int64]]:
         """The best passage of every matching version, and the number of its policy."""
         hits = self.hits
-        addresses = [hits[at][1] for positions in self.policies for at in positions]
-        numbers = [
-            number for number, positions in enumerate(self.policies) for _ in positions
-        ]
-        return addresses, numbers
+        addresses = [hits[at][1] for at in self.positions]
+        sizes = np.diff(np.append(np.asarray(self.starts, dtype=np.int64), len(self.positions)))
+        return addresses, np.repeat(np.arange(len(self.starts), dtype=np.int64), sizes)
+
+
+# Below this many passages the grouping by policy runs as a plain loop; above it,
+# as array operations (a faceted search groups a thousand).
+ARRAY_GROUPING_MIN = 200
+
+
+def group_by_policy(
+    records: list[int], policies: list[int]
+) -> tuple[list[int], list[int]]:
+    """The position of each record's first (best) passage, grouped by policy in the
+    order the policies first appear, positions ascending within a policy; and where
+    each policy's positions start."""
+    if len(records) < ARRAY_GROUPING_MIN or None in records or None in policies:
+        return _group_in_a_loop(records, policies)
+    return _group_as_arrays(records, policies)
+
+
+def _group_in_a_loop(records: list[int], policies: list[int]) -> tuple[list[int], list[int]]:
+    groups: dict[int, list[int]] = {}
+    seen: set[int] = set()
+    for position, (record, policy) in enumerate(zip(records, policies, strict=True)):
+        if record in seen:
+            continue
+        seen.add(record)
+        group = groups.get(policy)
+        if group is None:
+            groups[policy] = [position]
+        else:
+            group.append(position)
+    positions: list[int] = []
+    starts: list[int] = []
+    for group in groups.values():
+        starts.append(len(positions))
+        positions.extend(group)
+    return positions, starts
+
+
+def _group_as_arrays(records: list[int], policies: list[int]) -> tuple[list[int], list[int]]:
+    _, first_of_record = np.unique(np.asarray(records, dtype=np.uint64), return_index=True)
+    kept = np.sort(first_of_record)
+    _, first_of_policy, policy_of_kept = np.unique(
+        np.asarray(policies, dtype=np.uint64)[kept], return_index=True, return_inverse=True
+    )
+    # Policies numbered in the order they first appear, then the kept positions
+    # sorted by that number (stably, so they stay ascending within a policy).
+    rank = np.empty(first_of_policy.size, dtype=np.int64)
+    rank[np.argsort(first_of_policy, kind="stable")] = np.arange(first_of_policy.size)
+    group_of_kept = rank[policy_of_kept]
+    order = np.argsort(group_of_kept, kind="stable")
+    sizes = np.bincount(group_of_kept, minlength=first_of_policy.size)
+    starts_array = np.concatenate(([0], np.cumsum(sizes)[:-1]))
+    return kept[order].tolist(), starts_array.tolist()
 
 
 class SearchIndex:
@@ -499,22 +559,13 @@ class SearchIndex:
             addresses = [address for _, address in hits]
             records = searcher.fast_field_values(RECORD_KEY, addresses)
             current = searcher.fast_field_values(IS_CURRENT, addresses)
-            groups: dict[int, list[int]] = {}
-            seen_records: set[int] = set()
-            for position, (record, policy) in enumerate(
-                zip(records, searcher.fast_field_values(POLICY_KEY, addresses), strict=True)
-            ):
-                if record in seen_records:  # hits come best first: keep each record's best
-                    continue
-                seen_records.add(record)
-                group = groups.get(policy)
-                if group is None:
-                    groups[policy] = [position]
-                else:
-                    group.append(position)
+            # Hits come best first, so each record's first passage is its best.
+            positions, starts = group_by_policy(
+                records, searcher.fast_field_values(POLICY_KEY, addresses)
+            )
             exhausted = len(hits) < wanted
-            if len(groups) >= wanted_groups or exhausted:
-                return _Ranking(hits, records, current, list(groups.values()), exhausted)
+            if len(starts) >= wanted_groups or exhausted:
+                return _Ranking(hits, records, current, positions, starts, exhausted)
             wanted *= CANDIDATE_GROWTH
 
     def _hits(
