@@ -11,10 +11,10 @@ Targets:
   text    `repair_text`, `segment_text` and `analyse_document` on arbitrary text: no
           failure allowed, offsets within the text.
 
-The seed corpus is made here (small valid files of each format, the seed documents'
-lines). Each target runs in a child process for the given seconds; an input that
-breaks a rule is written to tests/fuzz_cases/ (where tests/test_fuzz_cases.py
-replays it for good) and reported.
+The seed corpus is made here: the sample corpus (samples/, files of every format
+built by code) and the seed documents' lines. Each target runs in a child process
+for the given seconds; an input that breaks a rule is written to tests/fuzz_cases/
+(where tests/test_fuzz_cases.py replays it for good) and reported.
 
 Usage: python benchmarks/fuzz_pipeline.py [SECONDS_PER_TARGET]   (prints JSON)
 """
@@ -43,39 +43,29 @@ MAX_INPUT_BYTES = 65536
 
 
 def seed_corpus(folder: Path, target: str) -> None:
-    """Valid small inputs to start the mutations from."""
-    sys.path.insert(0, str(ROOT / "tests"))
-    from conftest import build_docx, build_pdf
-    from politikbase.settings import shared_dir
-
+    """Valid inputs to start the mutations from: the sample corpus's files (every
+    format, with the damage real files have), or the seed documents' lines as text."""
     folder.mkdir(parents=True, exist_ok=True)
-    lines = [
-        line
-        for path in sorted((shared_dir() / "corpus" / "seeds").glob("*.txt"))
-        for line in path.read_text(encoding="utf-8").splitlines()
-        if len(line.strip()) > 30
-    ]
     if target == "text":
+        from politikbase.settings import shared_dir
+
+        lines = [
+            line
+            for path in sorted((shared_dir() / "corpus" / "seeds").glob("*.txt"))
+            for line in path.read_text(encoding="utf-8").splitlines()
+            if len(line.strip()) > 30
+        ]
         for number in range(0, min(len(lines), 400), 20):
             text = "\n".join(lines[number : number + 20])
             (folder / f"seed-{number}").write_bytes(text.encode("utf-8")[:MAX_INPUT_BYTES])
         return
-    latin = [line.encode("latin-1", "replace").decode("latin-1") for line in lines[:60]]
-    files = {
-        "fil.pdf": build_pdf(["\n".join(latin[:25]), "\n".join(latin[25:50])], title="Politik"),
-        "fil.docx": build_docx([("Heading 1", latin[0]), ("", latin[1]), ("", latin[2])]),
-        "fil.html": (
-            "<html><head><title>Politik</title></head><body><h1>" + lines[0] + "</h1><p>"
-            + "</p><p>".join(lines[1:12]) + "</p></body></html>"
-        ).encode(),
-        "fil.txt": "\n\n".join(lines[:15]).encode(),
-        "fil.jsonl": "\n".join(
-            json.dumps({"id": f"d{n}", "title": line[:40], "text": line}, ensure_ascii=False)
-            for n, line in enumerate(lines[:5])
-        ).encode(),
-    }
-    for name, data in files.items():
-        (folder / f"seed-{name}").write_bytes(bytes([NAMES.index(name)]) + data)
+    sys.path.insert(0, str(ROOT / "samples"))
+    from build_samples import build_samples
+
+    for sample in build_samples(folder.parent / "samples"):
+        path = Path(sample.path)
+        name = f"fil{'.txt' if path.suffix == '.md' else path.suffix}"
+        (folder / f"seed-{path.name}").write_bytes(bytes([NAMES.index(name)]) + path.read_bytes())
 
 
 def check_file_input(data: bytes) -> None:
@@ -156,8 +146,9 @@ def fuzz(target: str, seconds: int, work: Path) -> dict[str, Any]:
     elapsed = time.perf_counter() - started
     found = sorted(artifacts.iterdir())
     kept = []
-    for artifact in found:
+    if found:
         CASES.mkdir(parents=True, exist_ok=True)
+    for artifact in found:
         destination = CASES / f"{target}-{artifact.name}"
         destination.write_bytes(artifact.read_bytes())
         kept.append(destination.name)

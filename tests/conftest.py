@@ -7,6 +7,7 @@ import io
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -244,14 +245,21 @@ def _postgresql_schemas() -> PostgresqlSchemas:
     return schemas
 
 
+@contextmanager
+def _empty_schema(data_dir: Path) -> Iterator[str]:
+    """The URL of an empty schema on the test server, dropped afterwards."""
+    schemas = _postgresql_schemas()
+    try:
+        yield schemas.url_for(data_dir)
+    finally:
+        schemas.drop()
+
+
 @pytest.fixture
 def postgresql_url(tmp_path: Path) -> Iterator[str]:
     """The URL of an empty schema on the test server, for a test that names its database."""
-    schemas = _postgresql_schemas()
-    try:
-        yield schemas.url_for(tmp_path / "postgresql")
-    finally:
-        schemas.drop()
+    with _empty_schema(tmp_path / "postgresql") as url:
+        yield url
 
 
 @pytest.fixture(scope="session", params=REGISTER_BACKENDS)
@@ -263,11 +271,8 @@ def session_database(
     if request.param == "sqlite":
         yield None
         return
-    schemas = _postgresql_schemas()
-    try:
-        yield schemas.url_for(tmp_path_factory.mktemp("session-postgresql"))
-    finally:
-        schemas.drop()
+    with _empty_schema(tmp_path_factory.mktemp("session-postgresql")) as url:
+        yield url
 
 
 @pytest.fixture(params=REGISTER_BACKENDS)

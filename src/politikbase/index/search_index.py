@@ -150,23 +150,12 @@ class _Ranking:
         return addresses, np.repeat(np.arange(len(self.starts), dtype=np.int64), sizes)
 
 
-# Below this many passages the grouping by policy runs as a plain loop; above it,
-# as array operations (a faceted search groups a thousand).
-ARRAY_GROUPING_MIN = 200
-
-
 def group_by_policy(
     records: list[int], policies: list[int]
 ) -> tuple[list[int], list[int]]:
     """The position of each record's first (best) passage, grouped by policy in the
     order the policies first appear, positions ascending within a policy; and where
     each policy's positions start."""
-    if len(records) < ARRAY_GROUPING_MIN or None in records or None in policies:
-        return _group_in_a_loop(records, policies)
-    return _group_as_arrays(records, policies)
-
-
-def _group_in_a_loop(records: list[int], policies: list[int]) -> tuple[list[int], list[int]]:
     groups: dict[int, list[int]] = {}
     seen: set[int] = set()
     for position, (record, policy) in enumerate(zip(records, policies, strict=True)):
@@ -184,23 +173,6 @@ def _group_in_a_loop(records: list[int], policies: list[int]) -> tuple[list[int]
         starts.append(len(positions))
         positions.extend(group)
     return positions, starts
-
-
-def _group_as_arrays(records: list[int], policies: list[int]) -> tuple[list[int], list[int]]:
-    _, first_of_record = np.unique(np.asarray(records, dtype=np.uint64), return_index=True)
-    kept = np.sort(first_of_record)
-    _, first_of_policy, policy_of_kept = np.unique(
-        np.asarray(policies, dtype=np.uint64)[kept], return_index=True, return_inverse=True
-    )
-    # Policies numbered in the order they first appear, then the kept positions
-    # sorted by that number (stably, so they stay ascending within a policy).
-    rank = np.empty(first_of_policy.size, dtype=np.int64)
-    rank[np.argsort(first_of_policy, kind="stable")] = np.arange(first_of_policy.size)
-    group_of_kept = rank[policy_of_kept]
-    order = np.argsort(group_of_kept, kind="stable")
-    sizes = np.bincount(group_of_kept, minlength=first_of_policy.size)
-    starts_array = np.concatenate(([0], np.cumsum(sizes)[:-1]))
-    return kept[order].tolist(), starts_array.tolist()
 
 
 class SearchIndex:
